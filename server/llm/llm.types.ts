@@ -1,0 +1,42 @@
+import type { Decoding } from '../../shared/schemas/policy.schema';
+import type { BackendInfo } from '../../shared/schemas/server-info.schema';
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface GenerateRequest {
+  /** The policy's system prompt ('' for none). */
+  system: string;
+  /** Conversation so far, ending with the user turn to answer. */
+  messages: ChatTurn[];
+  decoding: Decoding;
+  /** Fixed seed for reproducible sampling (the portfolio build uses one per sample). */
+  seed?: number;
+  /** Aborting stops generation upstream at once; the iterator then ends without error. */
+  signal?: AbortSignal;
+}
+
+/**
+ * One streaming interface for every model server. `generate` yields text pieces as the
+ * model produces them; it throws an LlmError for failures, never yields error text.
+ */
+export interface LlmBackend {
+  readonly info: BackendInfo;
+  generate(request: GenerateRequest): AsyncIterable<string>;
+  close(): Promise<void>;
+}
+
+export type LlmErrorCode = 'model_missing' | 'model_invalid' | 'unreachable' | 'upstream' | 'timeout';
+
+export class LlmError extends Error {
+  constructor(
+    readonly code: LlmErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'LlmError';
+  }
+}

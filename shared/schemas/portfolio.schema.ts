@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { policySpecSchema } from './policy.schema';
+
+export const portfolioParamsSchema = z.object({
+  mu: z.number().positive(),
+  alpha: z.number().gt(0).lt(1),
+  epsilon: z.number().min(0).lt(1),
+  delta: z.number().min(0),
+  backend: z.string(),
+  model: z.string(),
+  trainPrompts: z.number().int(),
+  evalPrompts: z.number().int(),
+  samplesPerPrompt: z.number().int().positive(),
+});
+export type PortfolioParams = z.infer<typeof portfolioParamsSchema>;
+
+export const certificateSchema = z.object({
+  /** Worst gaps measured after pruning, over the grid and a dense sample of the simplex. */
+  epsilon: z.number(),
+  delta: z.number(),
+  gridPoints: z.number().int(),
+  certifiedPoints: z.number().int(),
+  /** The seed statement's predicted bounds for these µ, α, d. */
+  predicted: z.object({ sizeBound: z.number(), epsilonBound: z.number(), deltaBound: z.number() }),
+});
+export type Certificate = z.infer<typeof certificateSchema>;
+
+export const portfolioMemberSchema = z.object({
+  policy: policySpecSchema,
+  /** Mean reward per trait on the eval prompts, TRAITS order, with standard errors. */
+  rewards: z.array(z.number()),
+  stderr: z.array(z.number()),
+  coveredGridPoints: z.number().int(),
+});
+export type PortfolioMember = z.infer<typeof portfolioMemberSchema>;
+
+export const portfolioSummarySchema = z.object({
+  version: z.number().int(),
+  status: z.enum(['building', 'ready', 'active', 'retired', 'failed']),
+  createdAt: z.number(),
+  activatedAt: z.number().nullable(),
+  params: portfolioParamsSchema,
+  certificate: certificateSchema.nullable(),
+  members: z.array(portfolioMemberSchema),
+  candidateCount: z.number().int(),
+});
+export type PortfolioSummary = z.infer<typeof portfolioSummarySchema>;
