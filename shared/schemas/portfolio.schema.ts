@@ -18,6 +18,14 @@ export const certificateSchema = z.object({
   /** Worst gaps measured after pruning, over the grid and a dense sample of the simplex. */
   epsilon: z.number(),
   delta: z.number(),
+  /** Where on the simplex the worst gaps occur. */
+  worstEpsilonAt: z.array(z.number()),
+  worstDeltaAt: z.array(z.number()),
+  /** True when exact over the whole simplex (d = 2); otherwise a bound with a Lipschitz margin. */
+  exact: z.boolean(),
+  margin: z.number(),
+  /** The same gaps with members at lower and OPT at upper confidence bounds (null without stderr). */
+  conservative: z.object({ epsilon: z.number(), delta: z.number() }).nullable(),
   gridPoints: z.number().int(),
   certifiedPoints: z.number().int(),
   /** The seed statement's predicted bounds for these µ, α, d. */

@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Empty strings in the environment mean "not set", as in most .env tooling. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  PORT: optional(intIn(0, 65535)),
+  HOST: optional(z.string()),
+  DATABASE_PATH: optional(z.string()),
+  LLM_BACKEND: optional(z.enum(['auto', 'ollama', 'embedded'])),
+  OLLAMA_HOST: optional(z.string().url('must be a URL such as http://127.0.0.1:11434')),
+  OLLAMA_MODEL: optional(z.string()),
+  MODEL_PATH: optional(z.string()),
+  LLM_THREADS: optional(intIn(1, 256)),
+  LLM_PARALLEL: optional(intIn(1, 64)),
+  LLM_CONTEXT_SIZE: optional(intIn(128, 131072)),
+  PALM_DEMO_MODEL: optional(z.string()),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  llm: {
+    backend: 'auto' | 'ollama' | 'embedded';
+    ollamaHost: string;
+    ollamaModel: string;
+    modelPath: string | undefined;
+    modelsDir: string;
+    demoModelPath: string;
+    threads: number;
+    parallel: number;
+    contextSize: number;
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses the environment once, at start-up, and fails fast naming every bad variable.
+ * Only composition roots (server/index.ts, scripts' main()) call this.
+ */
+export function loadConfig(env: Record<string, string | undefined>, repoRoot: string): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
+    throw new ConfigError(`invalid environment:\n${lines.join('\n')}\nSee .env.example for every variable and its default.`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT ?? 3000,
+    host: e.HOST ?? '127.0.0.1',
+    databasePath: resolve(repoRoot, e.DATABASE_PATH ?? 'data/palm-chat.db'),
+    llm: {
+      backend: e.LLM_BACKEND ?? 'auto',
+      ollamaHost: e.OLLAMA_HOST ?? 'http://127.0.0.1:11434',
+      ollamaModel: e.OLLAMA_MODEL ?? 'llama3.2:1b',
+      modelPath: e.MODEL_PATH === undefined ? undefined : resolve(repoRoot, e.MODEL_PATH),
+      modelsDir: resolve(repoRoot, 'models'),
+      demoModelPath: resolve(repoRoot, e.PALM_DEMO_MODEL ?? '../shared/models/stories260K.gguf'),
+      threads: e.LLM_THREADS ?? 1,
+      parallel: e.LLM_PARALLEL ?? 2,
+      contextSize: e.LLM_CONTEXT_SIZE ?? 2048,
+    },
+  };
+}
