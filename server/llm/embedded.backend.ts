@@ -1,0 +1,144 @@
+import { getLlama, LlamaChatSession, LlamaLogLevel } from 'node-llama-cpp';
+import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
+import { AsyncQueue } from './async-queue';
+import { fitChatToContext } from './chat-history';
+import { assertGgufFile, isChatTunedGguf, modelFileName } from './gguf-file';
+import { LlmError } from './llm.types';
+import type { GenerateRequest, LlmBackend } from './llm.types';
+import { SequencePool } from './sequence-pool';
+
+export interface EmbeddedBackendOptions {
+  modelPath: string;
+  /** Inference threads. Always explicit: the library default oversubscribes small machines (~500x slower). */
+  threads?: number;
+  /** Concurrent generations (context sequences) sharing the one loaded model. */
+  parallel?: number;
+  /** Requested tokens per sequence; clamped for models trained on tiny contexts. */
+  contextSize?: number;
+}
+
+/** Tiny models (like the 128-token test model) still work up to 512 tokens. */
+const MIN_USEFUL_CONTEXT = 512;
+
+export function clampContextSize(requested: number, trainContextSize: number): number {
+  return Math.max(1, Math.min(requested, Math.max(trainContextSize, MIN_USEFUL_CONTEXT)));
+}
+
+function logLlama(level: LlamaLogLevel, message: string): void {
+  // Load-time notices of tiny models are harmless; only real failures are errors.
+  if (level === LlamaLogLevel.error || level === LlamaLogLevel.fatal) console.error(`[llama] ${message}`);
+  else console.warn(`[llama] ${message}`);
+}
+
+/** Loads one GGUF once and serves up to `parallel` concurrent generations from it. */
+export async function createEmbeddedBackend(options: EmbeddedBackendOptions): Promise<LlmBackend> {
+  const modelPath = await assertGgufFile(options.modelPath);
+  const threads = options.threads ?? 1;
+  const parallel = Math.max(1, options.parallel ?? 1);
+  const chatTuned = await isChatTunedGguf(modelPath);
+  // build 'never': a server must not start compiling llama.cpp or downloading binaries.
+  const llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.warn, logger: logLlama });
+  let model: LlamaModel;
+  try {
+    model = await llama.loadModel({ modelPath });
+  } catch (error) {
+    await llama.dispose();
+    throw new LlmError('model_invalid', `could not load GGUF model ${modelPath}: ${String(error)}`, { cause: error });
+  }
+  const contextSize = clampContextSize(options.contextSize ?? 2048, model.trainContextSize);
+  const context = await model.createContext({ contextSize, sequences: parallel, threads });
+  const sequences = Array.from({ length: parallel }, () => context.getSequence());
+  return new EmbeddedBackend({ llama, model, context, pool: new SequencePool(sequences), threads, chatTuned, modelPath });
+}
+
+interface Parts {
+  llama: Llama;
+  model: LlamaModel;
+  context: LlamaContext;
+  pool: SequencePool<LlamaContextSequence>;
+  threads: number;
+  chatTuned: boolean;
+  modelPath: string;
+}
+
+class EmbeddedBackend implements LlmBackend {
+  readonly info;
+
+  constructor(private readonly parts: Parts) {
+    const { context, threads, chatTuned, modelPath } = parts;
+    this.info = {
+      kind: 'embedded' as const,
+      model: modelFileName(modelPath),
+      chatTuned,
+      detail: `node-llama-cpp, ${modelPath}, ${threads} thread(s), ${parts.pool.freeCount} parallel, context ${context.contextSize} tokens`,
+    };
+  }
+
+  async *generate(request: GenerateRequest): AsyncGenerator<string> {
+    // Our own controller also fires when the consumer stops iterating early.
+    const stop = new AbortController();
+    const onAbort = (): void => stop.abort();
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    if (request.signal?.aborted) stop.abort();
+    let sequence: LlamaContextSequence;
+    try {
+      sequence = await this.parts.pool.acquire(stop.signal);
+    } catch (error) {
+      request.signal?.removeEventListener('abort', onAbort);
+      if (stop.signal.aborted) return;
+      throw error;
+    }
+    const queue = new AsyncQueue<string>();
+    stop.signal.addEventListener('abort', () => queue.end(), { once: true });
+    const session = new LlamaChatSession({ contextSequence: sequence, systemPrompt: '' });
+    const running = this.run(session, request, stop.signal, queue);
+    try {
+      yield* queue;
+    } finally {
+      request.signal?.removeEventListener('abort', onAbort);
+      stop.abort();
+      await running;
+      session.dispose({ disposeSequence: false });
+      await sequence.clearHistory().catch(() => undefined);
+      this.parts.pool.release(sequence);
+    }
+  }
+
+  /** Runs one prompt to completion; never rejects (failures go into the queue). */
+  private async run(session: LlamaChatSession, request: GenerateRequest, signal: AbortSignal, queue: AsyncQueue<string>): Promise<void> {
+    try {
+      const { model, context } = this.parts;
+      const fitted = fitChatToContext({
+        system: request.system,
+        messages: request.messages,
+        contextSize: context.contextSize,
+        maxTokens: request.decoding.maxTokens,
+        countTokens: (text) => model.tokenize(text).length,
+        keepTail: (text, tokens) => model.detokenize(model.tokenize(text).slice(-tokens)),
+      });
+      session.setChatHistory(fitted.history);
+      await session.promptWithMeta(fitted.prompt, {
+        temperature: request.decoding.temperature,
+        topP: request.decoding.topP,
+        maxTokens: request.decoding.maxTokens,
+        seed: request.seed,
+        signal,
+        stopOnAbortSignal: true,
+        onTextChunk: (text) => {
+          if (text !== '') queue.push(text);
+        },
+      });
+      queue.end();
+    } catch (error) {
+      if (signal.aborted) queue.end();
+      else queue.fail(error instanceof LlmError ? error : new LlmError('upstream', `embedded generation failed: ${String(error)}`, { cause: error }));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.parts.pool.close(new LlmError('upstream', 'embedded backend closed'));
+    await this.parts.context.dispose();
+    await this.parts.model.dispose();
+    await this.parts.llama.dispose();
+  }
+}
