@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import { AppHeader } from './components/app-header';
+import { ChatView } from './components/chat-view';
+import { Composer } from './components/composer';
+import { ConversationList } from './components/conversation-list';
+import { SliderPanel } from './components/slider-panel';
+import { useChat } from './hooks/use-chat.hook';
+import { useConversations } from './hooks/use-conversations.hook';
+import { useServerInfo } from './hooks/use-server-info.hook';
+import { useSliders } from './hooks/use-sliders.hook';
+import { readConversationHash, writeConversationHash } from './lib/location';
+
+export function App() {
+  const { sliders, weights, setTrait } = useSliders();
+  const server = useServerInfo();
+  const list = useConversations();
+  const chat = useChat({ sliders, onConversation: list.upsert });
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [initialId] = useState(readConversationHash);
+  const { open } = chat;
+
+  // The open conversation lives in the URL, so a reload comes back to it (and resumes its answer).
+  useEffect(() => {
+    void open(initialId);
+  }, [open, initialId]);
+  useEffect(() => writeConversationHash(chat.conversationId), [chat.conversationId]);
+
+  const select = useCallback(
+    (id: string | null) => {
+      setMenuOpen(false);
+      void open(id);
+    },
+    [open],
+  );
+  const remove = async (id: string) => {
+    const removed = await list.remove(id);
+    if (removed && id === chat.conversationId) select(null);
+    return removed;
+  };
+
+  const title = list.conversations.find((c) => c.id === chat.conversationId)?.title ?? 'New chat';
+  const streaming = chat.streaming;
+  return (
+    <div className={`app ${menuOpen ? 'app--menu-open' : ''}`}>
+      <aside className="app__sidebar">
+        <ConversationList
+          conversations={list.conversations}
+          activeId={chat.conversationId}
+          error={list.error}
+          onNew={() => select(null)}
+          onSelect={select}
+          onRename={list.rename}
+          onDelete={remove}
+        />
+      </aside>
+      <main className="app__main">
+        <AppHeader title={title} info={server.info} infoError={server.error} connected={server.connected} onMenu={() => setMenuOpen((o) => !o)} />
+        <ChatView messages={chat.messages} loading={chat.loading} />
+        <section className="app__controls" aria-label="Compose">
+          <SliderPanel sliders={sliders} weights={weights} onChange={setTrait} />
+          <Composer
+            sending={chat.sending}
+            onStop={streaming ? () => void chat.stop(streaming.id) : null}
+            onSend={chat.send}
+            error={chat.error}
+          />
+        </section>
+      </main>
+    </div>
+  );
+}

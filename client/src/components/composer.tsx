@@ -1,0 +1,71 @@
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { MAX_MESSAGE_CHARS } from '../../../shared/schemas/chat.schema';
+
+interface Props {
+  sending: boolean;
+  /** Set while an answer streams: the send button becomes a stop button. */
+  onStop: (() => void) | null;
+  onSend: (text: string) => Promise<boolean>;
+  error: string | null;
+}
+
+/** Message input: Enter sends, Shift+Enter adds a line; the text stays if the send fails. */
+export function Composer({ sending, onStop, onSend, error }: Props) {
+  const [text, setText] = useState('');
+  const inputId = useId();
+  const errorId = useId();
+  const canSend = !sending && onStop === null && text.trim() !== '';
+
+  const submit = async () => {
+    if (!canSend) return;
+    if (await onSend(text)) setText('');
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // isComposing: Enter also confirms an IME candidate and must not send half a word.
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    void submit();
+  };
+
+  return (
+    <form className="composer" onSubmit={onSubmit}>
+      <label htmlFor={inputId} className="visually-hidden">
+        Message
+      </label>
+      <div className="composer__row">
+        <textarea
+          id={inputId}
+          className="composer__input"
+          data-testid="message-input"
+          rows={2}
+          maxLength={MAX_MESSAGE_CHARS}
+          placeholder="Ask anything… (Enter to send, Shift+Enter for a new line)"
+          value={text}
+          disabled={sending}
+          aria-invalid={error !== null}
+          aria-describedby={error !== null ? errorId : undefined}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        {onStop ? (
+          <button type="button" className="button button--stop" data-testid="stop-button" onClick={onStop}>
+            Stop
+          </button>
+        ) : (
+          <button type="submit" className="button button--primary" data-testid="send-button" disabled={!canSend}>
+            {sending ? 'Sending…' : 'Send'}
+          </button>
+        )}
+      </div>
+      {error !== null ? (
+        <p id={errorId} className="composer__error" role="alert" data-testid="error-line">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

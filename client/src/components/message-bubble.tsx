@@ -1,0 +1,47 @@
+import type { Message } from '../../../shared/schemas/chat.schema';
+import { PolicyBadge } from './policy-badge';
+
+function StatusNote({ message }: { message: Message }) {
+  switch (message.status) {
+    case 'streaming':
+      return <span className="message__status message__status--streaming">answering…</span>;
+    case 'stopped':
+      return <span className="message__status message__status--stopped">stopped</span>;
+    case 'failed':
+      return (
+        <span className="message__status message__status--failed" role="status">
+          failed: {message.error ?? 'unknown error'}
+        </span>
+      );
+    case 'complete':
+      return null;
+  }
+}
+
+/** One chat bubble. Text is rendered as plain text; CSS keeps its line breaks. */
+export function MessageBubble({ message }: { message: Message }) {
+  const isAssistant = message.role === 'assistant';
+  const empty = message.content === '';
+  return (
+    <article
+      className={`message message--${message.role} message--${message.status}`}
+      data-testid={isAssistant ? 'assistant-message' : 'user-message'}
+      data-status={message.status}
+      data-message-id={message.id}
+      aria-label={isAssistant ? 'Assistant' : 'You'}
+    >
+      <div className="message__bubble">
+        <p className="message__text" data-testid="message-text">
+          {empty && message.status === 'streaming' ? <span className="message__typing" aria-label="thinking" /> : message.content}
+          {!empty && message.status === 'streaming' ? <span className="message__cursor" aria-hidden="true" /> : null}
+        </p>
+      </div>
+      {isAssistant ? (
+        <footer className="message__meta">
+          {message.routing ? <PolicyBadge routing={message.routing} /> : null}
+          <StatusNote message={message} />
+        </footer>
+      ) : null}
+    </article>
+  );
+}

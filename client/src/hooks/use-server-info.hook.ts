@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { PortfolioSummary } from '../../../shared/schemas/portfolio.schema';
+import type { BackendInfo } from '../../../shared/schemas/server-info.schema';
+import { socket } from '../lib/socket.client';
+import { describeError, settle } from '../lib/request';
+
+export interface ServerInfo {
+  backend: BackendInfo;
+  portfolio: PortfolioSummary | null;
+}
+
+/** What serves answers, refreshed on every (re)connect since the server may have restarted. */
+export function useServerInfo() {
+  const [info, setInfo] = useState<ServerInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [connected, setConnected] = useState(socket.connected);
+
+  const refresh = useCallback(async () => {
+    const ack = await settle(socket.emitWithAck('portfolio:active', {}));
+    if (ack.ok) {
+      setInfo(ack.data);
+      setError(null);
+    } else {
+      setError(describeError(ack));
+    }
+  }, []);
+
+  useEffect(() => {
+    const onConnect = () => {
+      setConnected(true);
+      void refresh();
+    };
+    const onDisconnect = () => setConnected(false);
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    if (socket.connected) onConnect();
+    return () => {
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+    };
+  }, [refresh]);
+
+  return { info, error, connected };
+}

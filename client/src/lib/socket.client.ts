@@ -1,0 +1,14 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/events';
+
+export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+/** One connection per page, same origin (the server serves this client, Vite proxies in dev). */
+export const socket: ChatSocket = io({
+  // Websocket first: long-polling adds a round-trip per token batch on a streaming answer.
+  transports: ['websocket', 'polling'],
+  // A default ack timeout (rather than socket.timeout()) keeps emitWithAck's result typed.
+  ackTimeout: REQUEST_TIMEOUT_MS,
+});
