@@ -87,3 +87,14 @@ export async function isOllamaReachable(host: string, timeoutMs: number): Promis
     return false;
   }
 }
+
+/** Whether the server has pulled `model`; a tag without `:` means `:latest`, as in Ollama. */
+export async function hasOllamaModel(host: string, model: string): Promise<boolean> {
+  const withTag = (name: string): string => (name.includes(':') ? name : `${name}:latest`);
+  try {
+    const { models } = await new Ollama({ host }).list();
+    return models.some((entry) => withTag(entry.name) === withTag(model));
+  } catch (error) {
+    throw toLlmError(error, host, model);
+  }
+}
