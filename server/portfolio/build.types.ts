@@ -1,0 +1,57 @@
+import type { PolicySpec } from '../../shared/schemas/policy.schema';
+import type { PortfolioCertificate } from './certify-portfolio';
+import type { PolicySpaceOptions } from './policy-space';
+import type { PromptSet } from './prompt-set.loader';
+
+export interface BuildOptions {
+  /** Grid parameters (DESIGN §3): geometric ratio µ > 0 and cutoff α ∈ (0, 1). */
+  mu: number;
+  alpha: number;
+  /** Set-cover tolerance: π covers w when J_w(π) ≥ (1 − ε)·OPT(w) − δ. */
+  epsilon: number;
+  delta: number;
+  /** Answers per (policy, prompt), each with its own fixed seed 1..samples. */
+  samples: number;
+  prompts: PromptSet;
+  /** Use only the first n prompts of a split (spread over categories); all when absent. */
+  trainLimit?: number;
+  evalLimit?: number;
+  /** The candidate space; the base model comes from the backend. */
+  space: Omit<PolicySpaceOptions, 'baseModel'>;
+  /** Concurrent generations: the backend's parallelism. */
+  concurrency: number;
+  activate: boolean;
+  signal?: AbortSignal;
+}
+
+export type BuildPhase = 'generate-train' | 'select' | 'generate-eval' | 'certify' | 'save';
+
+export type BuildProgress =
+  | { type: 'phase'; phase: BuildPhase; message: string }
+  | { type: 'generations'; done: number; total: number; fresh: number; cached: number };
+
+export interface MemberReport {
+  policy: PolicySpec;
+  /** Eval-prompt mean reward per trait (TRAITS order) and standard errors. */
+  rewards: number[];
+  stderr: number[];
+  /** Train-prompt means, on which the member was selected. */
+  trainRewards: number[];
+  coveredGridPoints: number;
+}
+
+export interface BuildResult {
+  versionId: number;
+  jobId: number;
+  activated: boolean;
+  members: MemberReport[];
+  candidates: number;
+  gridSize: number;
+  /** Worst gaps over the grid on the train estimates (what set cover guaranteed). */
+  trainGaps: { epsilon: number; delta: number };
+  /** Over the whole simplex on the eval estimates, with the predicted bounds. */
+  certificate: PortfolioCertificate;
+  generations: { fresh: number; cached: number };
+  scores: { scored: number; cached: number };
+  elapsedMs: number;
+}
