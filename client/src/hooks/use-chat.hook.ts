@@ -72,7 +72,7 @@ export function useChat({ sliders, onConversation }: Options) {
           : { type: 'open', conversationId: conversation.id, messages: [userMessage, assistantMessage] },
       );
       // A resend of a known message does not restart the stream; attach to it instead.
-      if (duplicate && assistantMessage.status === 'streaming') void resume(assistantMessage.id, 0);
+      if (duplicate && assistantMessage.status === 'streaming') void resume(assistantMessage.id, assistantMessage.content.length);
       return true;
     },
     [sliders, onConversation, resume],

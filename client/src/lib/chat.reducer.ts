@@ -81,7 +81,9 @@ function applyEvent(state: ChatState, event: StreamEvent): ChatState {
   const held = message.content.length;
   const end = event.offset + event.text.length;
   if (end <= held) return state;
-  if (event.offset > held) return state.gaps[message.id] === undefined ? { ...state, gaps: { ...state.gaps, [message.id]: held } } : state;
+  if (event.offset > held) {
+    return state.gaps[message.id] === undefined ? { ...state, gaps: { ...state.gaps, [message.id]: held } } : state;
+  }
   return replace(state, { ...message, content: message.content + event.text.slice(held - event.offset) });
 }
 
@@ -89,9 +91,17 @@ function replace(state: ChatState, message: Message): ChatState {
   return { ...state, messages: state.messages.map((m) => (m.id === message.id ? message : m)) };
 }
 
+/**
+ * The socket also hears answers of conversations opened earlier; keep the newest events and
+ * drop the oldest answer's when over the cap (a resume recovers anything dropped).
+ */
 function holdOrphan(state: ChatState, event: StreamEvent): ChatState {
-  const total = Object.values(state.orphans).reduce((n, list) => n + list.length, 0);
-  if (total >= MAX_ORPHANS) return state;
-  const list = state.orphans[event.messageId] ?? [];
-  return { ...state, orphans: { ...state.orphans, [event.messageId]: [...list, event] } };
+  let orphans = { ...state.orphans, [event.messageId]: [...(state.orphans[event.messageId] ?? []), event] };
+  while (Object.values(orphans).reduce((n, list) => n + list.length, 0) > MAX_ORPHANS) {
+    const oldest = Object.keys(orphans)[0];
+    if (oldest === undefined || oldest === event.messageId) break;
+    const { [oldest]: _dropped, ...rest } = orphans;
+    orphans = rest;
+  }
+  return { ...state, orphans };
 }
