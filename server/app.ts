@@ -1,0 +1,90 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { Server } from 'socket.io';
+import { registerChatHandlers } from './chat/chat.handlers';
+import { ChatService } from './chat/chat.service';
+import { ConversationRepository } from './chat/conversation.repository';
+import { MessageRepository } from './chat/message.repository';
+import type { AppServer } from './chat/socket-handler';
+import { StreamEngine } from './chat/stream-engine';
+import type { Db } from './db/client';
+import { consoleLogger, type Logger } from './errors';
+import { apiRoutes } from './http/api.routes';
+import { apiNotFound, errorMiddleware } from './http/error.middleware';
+import { staticClient } from './http/static-client';
+import type { LlmBackend } from './llm/llm.types';
+import { registerPortfolioHandlers } from './routing/portfolio.handlers';
+import { PolicyRouter } from './routing/router';
+
+export interface AppDeps {
+  db: Db;
+  llm: LlmBackend;
+  /** The built client (client/dist); without it, pages say how to build it. */
+  clientDir?: string;
+  log?: Logger;
+  clock?: () => number;
+}
+
+export interface App {
+  httpServer: HttpServer;
+  io: AppServer;
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** Stops running answers (saved as `stopped`), then closes sockets and the HTTP server. Leaves db and llm open. */
+  close(): Promise<void>;
+}
+
+/** A chat message is at most 8000 characters; this leaves room for JSON escaping, and no more. */
+const MAX_SOCKET_PAYLOAD_BYTES = 100_000;
+
+/** Builds the whole server from its parts; it reads no environment and opens nothing itself. */
+export function createApp(deps: AppDeps): App {
+  const log = deps.log ?? consoleLogger;
+  const clock = deps.clock ?? Date.now;
+  const conversations = new ConversationRepository(deps.db, clock);
+  const messages = new MessageRepository(deps.db, clock);
+  const interrupted = messages.failInterrupted();
+  if (interrupted > 0) log.warn(`marked ${interrupted} answer(s) left streaming by a previous run as failed`);
+  const router = new PolicyRouter(deps.db, deps.llm.info.model);
+
+  const web = express();
+  web.disable('x-powered-by');
+  web.use('/api', apiRoutes({ llm: deps.llm, router }), apiNotFound);
+  web.use(staticClient(deps.clientDir));
+  web.use(errorMiddleware(log));
+
+  const httpServer = createServer(web);
+  const io: AppServer = new Server(httpServer, { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false });
+  const engine = new StreamEngine({ llm: deps.llm, messages, io, log, clock });
+  const chat = new ChatService({ db: deps.db, conversations, messages, router, engine });
+  io.on('connection', (socket) => {
+    registerChatHandlers(socket, { chat, conversations, messages, engine, log });
+    registerPortfolioHandlers(socket, { router, llm: deps.llm, log });
+  });
+
+  return {
+    httpServer,
+    io,
+    listen: (port, host) => listen(httpServer, port, host),
+    close: async () => {
+      await engine.close();
+      io.disconnectSockets(true);
+      // Keep-alive HTTP connections would hold close() open for seconds; nobody is served any more.
+      httpServer.close();
+      httpServer.closeAllConnections();
+      await io.close();
+    },
+  };
+}
+
+function listen(httpServer: HttpServer, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', reject);
+      const address = httpServer.address();
+      if (address === null || typeof address === 'string') reject(new Error('the server has no TCP address'));
+      else resolve(address);
+    });
+  });
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Message, ResumeMessageInput, SendMessageInput, SendMessageResult } from '../../shared/schemas/chat.schema';
+import { immediate, type Db } from '../db/client';
+import { AppError } from '../errors';
+import type { PolicyRouter } from '../routing/router';
+import { titleFrom, type ConversationRepository } from './conversation.repository';
+import type { MessageRepository } from './message.repository';
+import { conversationRoom, type AppSocket } from './socket-handler';
+import { terminalEvent, type StreamEngine } from './stream-engine';
+
+/** Turns sent to the model as context: the last 20 exchanges, before the context-window fit. */
+export const HISTORY_MESSAGES = 40;
+
+export interface ChatServiceDeps {
+  db: Db;
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  router: PolicyRouter;
+  engine: StreamEngine;
+}
+
+/** The chat's use cases; the socket layer only parses payloads and joins rooms. */
+export class ChatService {
+  constructor(private readonly deps: ChatServiceDeps) {}
+
+  send(input: SendMessageInput, socket: AppSocket): SendMessageResult {
+    const previous = this.duplicateOf(input.clientId);
+    if (previous) {
+      void socket.join(conversationRoom(previous.conversation.id));
+      return previous;
+    }
+    const { engine, router } = this.deps;
+    engine.assertAccepting();
+    const { policy, routing } = router.route(input.sliders);
+    const started = immediate(this.deps.db, () => {
+      // Checked again inside the write lock: two tabs may resend the same message at once.
+      const raced = this.duplicateOf(input.clientId);
+      if (raced) return { ...raced, history: [] };
+      const conversation = this.conversationFor(input);
+      const history = this.deps.messages.history(conversation.id, HISTORY_MESSAGES);
+      const userMessage = this.deps.messages.insertUser({ id: randomUUID(), conversationId: conversation.id, clientId: input.clientId, content: input.content });
+      const assistantMessage = this.deps.messages.insertAssistant({ id: randomUUID(), conversationId: conversation.id, replyTo: userMessage.id, routing });
+      this.deps.conversations.touch(conversation.id);
+      history.push({ role: 'user', content: input.content });
+      return { conversation, userMessage, assistantMessage, duplicate: false, history };
+    });
+    // Join before the first token can be produced, so the sender misses nothing.
+    void socket.join(conversationRoom(started.conversation.id));
+    if (!started.duplicate) engine.start({ message: started.assistantMessage, policy, history: started.history });
+    const { history: _unused, ...result } = started;
+    return result;
+  }
+
+  async stop(messageId: string): Promise<Message> {
+    const stopped = await this.deps.engine.stop(messageId);
+    if (stopped) return stopped;
+    // Already finished (or stopped from another tab): stopping is idempotent.
+    return this.requireMessage(messageId);
+  }
+
+  /**
+   * Re-attaches a socket to an answer: joins the room and sends the text after `offset` in the
+   * same tick, so no token falls between the catch-up and the live stream; a final answer also
+   * gets its terminal event.
+   */
+  resume(input: ResumeMessageInput, socket: AppSocket): Message {
+    const message = this.requireMessage(input.messageId);
+    void socket.join(conversationRoom(message.conversationId));
+    const live = this.deps.engine.liveContent(message.id);
+    const content = live ?? message.content;
+    if (input.offset < content.length) {
+      socket.emit('chat:stream', { type: 'token', messageId: message.id, offset: input.offset, text: content.slice(input.offset) });
+    }
+    if (live !== undefined) return { ...message, content: live };
+    if (message.status !== 'streaming') socket.emit('chat:stream', terminalEvent(message.id, { ...message, status: message.status }));
+    return message;
+  }
+
+  private duplicateOf(clientId: string): SendMessageResult | null {
+    const userMessage = this.deps.messages.findByClientId(clientId);
+    if (!userMessage) return null;
+    const conversation = this.deps.conversations.find(userMessage.conversationId);
+    const assistantMessage = this.deps.messages.findReplyTo(userMessage.id);
+    if (!conversation || !assistantMessage) throw new AppError('conflict', 'this message id was already used');
+    const live = this.deps.engine.liveContent(assistantMessage.id);
+    return { conversation, userMessage, assistantMessage: live === undefined ? assistantMessage : { ...assistantMessage, content: live }, duplicate: true };
+  }
+
+  private conversationFor(input: SendMessageInput) {
+    if (input.conversationId === null) return this.deps.conversations.create(randomUUID(), titleFrom(input.content));
+    const conversation = this.deps.conversations.find(input.conversationId);
+    if (!conversation) throw new AppError('not_found', 'conversation not found');
+    if (this.deps.messages.hasStreaming(conversation.id)) {
+      throw new AppError('conflict', 'an answer is still streaming in this conversation; stop it or wait for it to finish');
+    }
+    return conversation;
+  }
+
+  requireMessage(messageId: string): Message {
+    const message = this.deps.messages.find(messageId);
+    if (!message) throw new AppError('not_found', 'message not found');
+    return message;
+  }
+}

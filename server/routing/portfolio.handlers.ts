@@ -1,0 +1,21 @@
+import { emptyPayloadSchema } from '../chat/chat.handlers';
+import { handle, type AppSocket } from '../chat/socket-handler';
+import type { Logger } from '../errors';
+import type { LlmBackend } from '../llm/llm.types';
+import { toPortfolioSummary } from '../portfolio/portfolio.store';
+import type { PolicyRouter } from './router';
+
+export function registerPortfolioHandlers(socket: AppSocket, deps: { router: PolicyRouter; llm: LlmBackend; log: Logger }): void {
+  socket.on(
+    'portfolio:active',
+    handle(
+      'portfolio:active',
+      emptyPayloadSchema,
+      () => {
+        const active = deps.router.active();
+        return { portfolio: active ? toPortfolioSummary(active) : null, backend: deps.llm.info };
+      },
+      deps.log,
+    ),
+  );
+}
