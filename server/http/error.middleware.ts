@@ -16,7 +16,10 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    const clientError = isHttpClientError(error) ? new AppError('invalid_input', 'the request could not be read', error.status) : toClientError(error, log, `${req.method} ${req.path}`);
+    const clientError =
+      !(error instanceof AppError) && isHttpClientError(error)
+        ? new AppError('invalid_input', 'the request could not be read', error.status)
+        : toClientError(error, log, `${req.method} ${req.path}`);
     res.status(clientError.status).json({ ok: false, error: clientError.toPayload() });
   };
 }
