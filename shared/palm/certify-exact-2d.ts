@@ -22,6 +22,7 @@ export function certifyExact2d(opt: Packed, members: Packed, pairedEpsilon: numb
   let del = -Infinity;
   let delAt = 0;
   let paired = -Infinity;
+  let pairedAt = 0;
   ts.forEach((t, i) => {
     const oi = Math.max(o[i] ?? 0, m[i] ?? 0);
     const mi = m[i] ?? 0;
@@ -34,7 +35,10 @@ export function certifyExact2d(opt: Packed, members: Packed, pairedEpsilon: numb
       eps = e;
       epsAt = t;
     }
-    if (pairedEpsilon !== null) paired = Math.max(paired, (1 - pairedEpsilon) * oi - mi);
+    if (pairedEpsilon !== null && (1 - pairedEpsilon) * oi - mi > paired) {
+      paired = (1 - pairedEpsilon) * oi - mi;
+      pairedAt = t;
+    }
   });
   return {
     epsilon: eps,
@@ -46,7 +50,7 @@ export function certifyExact2d(opt: Packed, members: Packed, pairedEpsilon: numb
     pointsChecked: ts.length,
     exact: true,
     margin: 0,
-    paired: pairedEpsilon === null ? null : { epsilon: pairedEpsilon, delta: Math.max(0, paired) },
+    paired: pairedEpsilon === null ? null : { epsilon: pairedEpsilon, delta: Math.max(0, paired), at: [pairedAt, 1 - pairedAt] },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { GapBound, MarginConstants } from './certify-types';
-import { maxDot, type Packed } from './packed';
+import { buildMaxIndex, newMaxResult, queryMax } from './max-index';
+import type { Packed } from './packed';
 import { latticeCoveringRadius, latticeSize, simplexLattice } from './simplex';
 
 /**
@@ -33,9 +34,15 @@ export function certifyLattice(
   let del = 0;
   let delAt = 0;
   let paired = -Infinity;
+  let pairedAt = 0;
+  const optIndex = buildMaxIndex(opt);
+  const memberIndex = buildMaxIndex(members);
+  const oq = newMaxResult();
+  const mq = newMaxResult();
   for (let p = 0, o = 0; p < count; p++, o += d) {
-    const mv = maxDot(members, points, o).value;
-    const ov = Math.max(maxDot(opt, points, o).value, mv);
+    // Consecutive lattice points are neighbours: the previous maximizer is a good first bound.
+    const mv = queryMax(memberIndex, points, o, mq.position, mq).value;
+    const ov = Math.max(queryMax(optIndex, points, o, oq.position, oq).value, mv);
     if (ov - mv > del) {
       del = ov - mv;
       delAt = o;
@@ -48,7 +55,10 @@ export function certifyLattice(
     const upper = ov + rho * k.optSpread;
     const bound = upper > 0 ? 1 - Math.max(0, mv - rho * k.memberSpread) / upper : 0;
     if (bound > eps) eps = bound;
-    if (pairedEpsilon !== null) paired = Math.max(paired, (1 - pairedEpsilon) * ov - mv);
+    if (pairedEpsilon !== null && (1 - pairedEpsilon) * ov - mv > paired) {
+      paired = (1 - pairedEpsilon) * ov - mv;
+      pairedAt = o;
+    }
   }
   const margin = rho * k.gapSpread;
   const at = (o: number): number[] => Array.from(points.subarray(o, o + d));
@@ -63,6 +73,8 @@ export function certifyLattice(
     exact: rho === 0,
     margin,
     paired:
-      pairedEpsilon === null ? null : { epsilon: pairedEpsilon, delta: Math.max(0, paired) + rho * k.pairedSpread },
+      pairedEpsilon === null
+        ? null
+        : { epsilon: pairedEpsilon, delta: Math.max(0, paired) + rho * k.pairedSpread, at: at(pairedAt) },
   };
 }

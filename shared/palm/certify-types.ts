@@ -16,8 +16,8 @@ export interface GapBound {
   exact: boolean;
   /** Lipschitz margin added to the additive gap (0 when exact). */
   margin: number;
-  /** With options.epsilon: the smallest δ for which the portfolio is an (ε, δ)-portfolio. */
-  paired: { epsilon: number; delta: number } | null;
+  /** With options.epsilon: the smallest δ for which the portfolio is an (ε, δ)-portfolio, and where it binds. */
+  paired: { epsilon: number; delta: number; at: number[] } | null;
 }
 
 export interface Certificate extends GapBound {
