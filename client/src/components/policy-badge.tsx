@@ -17,7 +17,7 @@ export function PolicyBadge({ routing }: { routing: RoutingInfo }) {
       <span className="policy-badge__value" data-testid="policy-value" title="value relative to the best candidate">
         {closeness} of best
       </span>
-      <span role="tooltip" id={tooltipId} className="policy-badge__tooltip">
+      <span role="tooltip" id={tooltipId} className="policy-badge__tooltip" data-testid="policy-tooltip">
         <span>value {routing.value.toFixed(3)}</span>
         <span>best value {routing.bestValue.toFixed(3)}</span>
         <span>weights {describeWeights(routing.weights)}</span>

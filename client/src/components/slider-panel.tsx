@@ -36,6 +36,7 @@ export function SliderPanel({ sliders, weights, onChange }: Props) {
               max={1}
               step={0.05}
               value={sliders[trait]}
+              style={{ '--fill': percent(sliders[trait], 0) }}
               aria-describedby={`slider-${trait}-hint`}
               onChange={(event) => onChange(trait, Number(event.target.value))}
             />
