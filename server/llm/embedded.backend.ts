@@ -90,24 +90,25 @@ class EmbeddedBackend implements LlmBackend {
     }
     const queue = new AsyncQueue<string>();
     stop.signal.addEventListener('abort', () => queue.end(), { once: true });
-    const session = new LlamaChatSession({ contextSequence: sequence, systemPrompt: '' });
-    const running = this.run(session, request, stop.signal, queue);
+    const running = this.run(sequence, request, stop.signal, queue);
     try {
       yield* queue;
     } finally {
       request.signal?.removeEventListener('abort', onAbort);
       stop.abort();
       await running;
-      session.dispose({ disposeSequence: false });
+      // The next request starts from an empty sequence, whatever this one left behind.
       await sequence.clearHistory().catch(() => undefined);
       this.parts.pool.release(sequence);
     }
   }
 
   /** Runs one prompt to completion; never rejects (failures go into the queue). */
-  private async run(session: LlamaChatSession, request: GenerateRequest, signal: AbortSignal, queue: AsyncQueue<string>): Promise<void> {
+  private async run(sequence: LlamaContextSequence, request: GenerateRequest, signal: AbortSignal, queue: AsyncQueue<string>): Promise<void> {
+    let session: LlamaChatSession | undefined;
     try {
       const { model, context } = this.parts;
+      session = new LlamaChatSession({ contextSequence: sequence, systemPrompt: '' });
       const fitted = fitChatToContext({
         system: request.system,
         messages: request.messages,
@@ -132,6 +133,8 @@ class EmbeddedBackend implements LlmBackend {
     } catch (error) {
       if (signal.aborted) queue.end();
       else queue.fail(error instanceof LlmError ? error : new LlmError('upstream', `embedded generation failed: ${String(error)}`, { cause: error }));
+    } finally {
+      session?.dispose({ disposeSequence: false });
     }
   }
 

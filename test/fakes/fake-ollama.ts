@@ -9,6 +9,8 @@ export interface FakeOllamaOptions {
   reply?: string[];
   /** Pause between streamed lines, to test aborts mid-stream. */
   delayMs?: number;
+  /** End the HTTP response without the final `done: true` line (a crashed server). */
+  omitDoneLine?: boolean;
 }
 
 export interface FakeOllama {
@@ -67,6 +69,10 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     }
     if (closed) {
       aborted++;
+      return;
+    }
+    if (options.omitDoneLine) {
+      res.end();
       return;
     }
     const nanos = (Date.now() - started) * 1e6;

@@ -86,6 +86,18 @@ describe('embedded backend on the test model', () => {
     expect(chunks.length).toBeGreaterThan(0);
   });
 
+  it('throws a typed error for a bad request and still frees its sequence', async () => {
+    const bad = request({ messages: [{ role: 'assistant', content: 'no user turn' }] });
+    for (let i = 0; i < 3; i++) {
+      const error: unknown = await collect(backend.generate(bad)).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ name: 'LlmError', code: 'upstream' });
+    }
+    expect((await collect(backend.generate(request()))).length).toBeGreaterThan(0);
+  });
+
   it('ends at once without output when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -71,6 +71,18 @@ describe('ollama backend against a wire-protocol fake', () => {
     await expect.poll(() => fake?.abortedStreams()).toBe(1);
   });
 
+  it('reports a stream that ends without its final line as an upstream error, after the pieces it got', async () => {
+    fake = await startFakeOllama({ reply: ['partial'], omitDoneLine: true });
+    const chunks: string[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const chunk of createOllamaBackend({ host: fake?.host ?? '', model: 'qwen2.5:0.5b' }).generate(request)) chunks.push(chunk);
+      })(),
+    );
+    expect(chunks).toEqual(['partial']);
+    expect(error).toMatchObject({ name: 'LlmError', code: 'upstream' });
+  });
+
   it('maps a refused connection to unreachable naming the host', async () => {
     const host = `http://127.0.0.1:${await unusedPort()}`;
     const error = await caught(collect(createOllamaBackend({ host, model: 'x' }).generate(request)));
