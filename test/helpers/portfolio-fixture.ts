@@ -23,9 +23,13 @@ function candidate(policy: PolicySpec, rewards: number[], selected: boolean): Ca
  * and a humor-heavy member, plus an unselected candidate that is best for brevity-heavy users,
  * so their relative value is below 1.
  */
-export function saveTestPortfolio(db: Db, decoding: Partial<Decoding> = {}): { safe: PolicySpec; funny: PolicySpec; brief: PolicySpec; version: number } {
+export function saveTestPortfolio(
+  db: Db,
+  decoding: Partial<Decoding> = {},
+  funnyDecoding: Partial<Decoding> = decoding,
+): { safe: PolicySpec; funny: PolicySpec; brief: PolicySpec; version: number } {
   const safe = testPolicy('safe', { safety: 2, humor: 0, brevity: 1 }, decoding);
-  const funny = testPolicy('funny', { safety: 0, humor: 2, brevity: 1 }, decoding);
+  const funny = testPolicy('funny', { safety: 0, humor: 2, brevity: 1 }, funnyDecoding);
   const brief = testPolicy('brief', { safety: 1, humor: 1, brevity: 2 }, decoding);
   const version = savePortfolioVersion(db, {
     params: { mu: 0.4, alpha: 0.2, epsilon: 0.05, delta: 0.02, backend: 'embedded', model: 'stories260K.gguf', trainPrompts: 2, evalPrompts: 2, samplesPerPrompt: 1 },

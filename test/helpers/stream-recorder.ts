@@ -22,9 +22,9 @@ export class StreamRecorder {
     return this.events.filter((e): e is Extract<StreamEvent, { type: 'token' }> => e.type === 'token' && e.messageId === messageId);
   }
 
-  /** The text as a client assembles it: each token placed at its offset. */
-  text(messageId: string): string {
-    let text = '';
+  /** The text as a client assembles it: each token placed at its offset, after what it already held. */
+  text(messageId: string, held = ''): string {
+    let text = held;
     for (const t of this.tokens(messageId)) text = text.slice(0, t.offset) + t.text;
     return text;
   }
