@@ -3,17 +3,27 @@
  * V = {0} ∪ {α(1+µ)^k < 1} ∪ {1}; for each trait j fix w_j = 1, combine the others from V,
  * normalize to sum 1 and deduplicate.
  */
+/** Coordinate values V = {0} ∪ {α(1+µ)^k < 1} ∪ {1}, increasing. */
 export function gridCoordinateValues(mu: number, alpha: number): number[] {
   assertGridParams(mu, alpha);
+  const steps = Math.ceil(Math.log(1 / alpha) / Math.log1p(mu));
+  if (steps > 100_000) throw new RangeError(`µ=${mu} with α=${alpha} gives ${steps} coordinate values: raise µ`);
   const values = [0];
   for (let v = alpha; v < 1; v *= 1 + mu) values.push(v);
   values.push(1);
   return values;
 }
 
+/** Largest grid we enumerate before deduplication: d·|V|^(d−1) combinations. */
+const MAX_COMBINATIONS = 2_000_000;
+
+/** The grid's distinct weight vectors (points of the simplex). */
 export function geometricGrid(d: number, mu: number, alpha: number): number[][] {
   if (!Number.isInteger(d) || d < 2) throw new RangeError(`grid dimension d must be an integer ≥ 2, got ${d}`);
   const values = gridCoordinateValues(mu, alpha);
+  const total = d * values.length ** (d - 1);
+  if (total > MAX_COMBINATIONS)
+    throw new RangeError(`grid for d=${d}, µ=${mu}, α=${alpha} has ${total} combinations (limit ${MAX_COMBINATIONS}): raise µ or α`);
   const seen = new Map<string, number[]>();
   for (let j = 0; j < d; j++) {
     for (const rest of combinations(values, d - 1)) {
@@ -24,6 +34,11 @@ export function geometricGrid(d: number, mu: number, alpha: number): number[][] 
     }
   }
   return [...seen.values()];
+}
+
+/** Number of distinct grid points (the size the pipeline and the theory report). */
+export function gridSize(d: number, mu: number, alpha: number): number {
+  return geometricGrid(d, mu, alpha).length;
 }
 
 /** Rounded key so that points equal up to floating error deduplicate. */
