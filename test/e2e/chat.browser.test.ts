@@ -1,102 +1,31 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../server/app';
 import { conversations, messages } from '../../server/db/schema';
-import { createEmbeddedBackend } from '../../server/llm/embedded.backend';
-import type { LlmBackend } from '../../server/llm/llm.types';
-import { tempDatabase } from '../helpers/temp-db';
-import { REPO_ROOT, TEST_MODEL_PATH } from '../helpers/test-model';
-import { seedPortfolio, type SeededPortfolio } from './seed-portfolio';
+import { recordStreaming, startHarness, streamedTexts, type Harness } from './browser-harness';
 
 const SCREENSHOT_PATH = process.env.PALM_E2E_SCREENSHOT ?? join(tmpdir(), 'palm-chat-e2e.png');
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync',
-];
-
-let clientDir: string;
-let database: ReturnType<typeof tempDatabase>;
-let llm: LlmBackend;
-let app: App;
-let baseUrl: string;
-let browser: Browser;
-let portfolio: SeededPortfolio;
-let page: Page;
-let pageErrors: string[] = [];
+let h: Harness;
 
 beforeAll(async () => {
-  // Built here, so `npm test` from a clean clone needs no separate build step.
-  clientDir = await buildClient();
-  database = tempDatabase();
-  llm = await createEmbeddedBackend({ modelPath: TEST_MODEL_PATH, threads: 1, parallel: 1, contextSize: 512 });
-  portfolio = seedPortfolio(database.db, llm.info.model);
-  app = createApp({ db: database.db, llm, clientDir });
-  const address = await app.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${address.port}/`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // A script error or console.error in the page is a bug, like console.error in Node tests.
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  h = await startHarness();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await llm?.close();
-  database?.cleanup();
-  if (clientDir) rmSync(clientDir, { recursive: true, force: true });
+  await h?.close();
 });
 
 afterEach(() => {
-  const seen = pageErrors;
-  pageErrors = [];
-  expect(seen, 'errors in the browser page').toEqual([]);
+  // A script error or console.error in the page is a bug, like console.error in Node tests.
+  expect(h.takePageErrors(), 'errors in the browser page').toEqual([]);
 });
-
-/** Builds the client as `npm start` does, into a temporary folder (the working tree stays untouched). */
-async function buildClient(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'palm-chat-client-'));
-  // Vitest sets NODE_ENV=test, and Vite would then bundle React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: resolve(REPO_ROOT, 'client/vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
-  return outDir;
-}
-
-/** Records every text the answer shows while it streams, to prove it grew piece by piece. */
-async function recordStreaming(target: Page): Promise<void> {
-  await target.evaluate(() => {
-    const seen: string[] = [];
-    Object.assign(window, { __streamed: seen });
-    new MutationObserver(() => {
-      const answer = document.querySelector('[data-testid=assistant-message][data-status=streaming] [data-testid=message-text]');
-      const text = answer?.textContent ?? '';
-      if (text !== '' && seen.at(-1) !== text) seen.push(text);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-  });
-}
 
 describe('PALM Chat in a browser', () => {
   it('moves a slider, sends a message and shows the streamed answer with its policy badge', async () => {
-    await page.goto(baseUrl);
+    const { page, llm, portfolio, database } = h;
+    await page.goto(h.baseUrl);
     await expect.poll(() => page.getByTestId('backend-info').textContent()).toContain(llm.info.model);
     expect(await page.getByTestId('portfolio-info').textContent()).toContain(`portfolio v${portfolio.version}`);
     expect(await page.getByTestId('demo-warning').isVisible()).toBe(!llm.info.chatTuned);
@@ -114,7 +43,7 @@ describe('PALM Chat in a browser', () => {
     await answer.waitFor({ timeout: 30_000 });
     const shown = await answer.getByTestId('message-text').textContent();
     expect(shown?.length).toBeGreaterThan(0);
-    const streamed = await page.evaluate(() => (window as unknown as { __streamed: string[] }).__streamed);
+    const streamed = await streamedTexts(page);
     expect(streamed.length, 'partial texts seen while streaming').toBeGreaterThan(0);
     for (const partial of streamed) expect(shown?.startsWith(partial)).toBe(true);
 
@@ -137,6 +66,7 @@ describe('PALM Chat in a browser', () => {
   });
 
   it('reopens the conversation after a reload, then renames and deletes it', async () => {
+    const { page, database } = h;
     const before = await page.locator('[data-testid=assistant-message] [data-testid=message-text]').textContent();
     await page.reload();
     const after = page.locator('[data-testid=assistant-message][data-status=complete] [data-testid=message-text]');

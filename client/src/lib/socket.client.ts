@@ -4,6 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared
 export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export const REQUEST_TIMEOUT_MS = 15_000;
+const SERVER_KICK_RETRY_MS = 1_000;
 
 /** One connection per page, same origin (the server serves this client, Vite proxies in dev). */
 export const socket: ChatSocket = io({
@@ -11,4 +12,10 @@ export const socket: ChatSocket = io({
   transports: ['websocket', 'polling'],
   // A default ack timeout (rather than socket.timeout()) keeps emitWithAck's result typed.
   ackTimeout: REQUEST_TIMEOUT_MS,
+});
+
+// socket.io reconnects by itself after network failures, but not after the server disconnected
+// us on purpose, which a graceful restart does: retry then too, or the page stays offline.
+socket.on('disconnect', (reason) => {
+  if (reason === 'io server disconnect') setTimeout(() => socket.connect(), SERVER_KICK_RETRY_MS);
 });
