@@ -13,7 +13,7 @@ import { isComplete, measurePolicies, type MeasureContext, type Measurement } fr
 import { candidatePolicies } from './policy-space';
 import { limitPrompts } from './prompt-set.loader';
 import { savePortfolioVersion, type CandidateRecord } from './portfolio.store';
-import { selectPortfolio, worstGaps } from './select';
+import { gridGaps, selectPortfolio } from './select';
 
 export type { BuildOptions, BuildPhase, BuildProgress, BuildResult, MemberReport } from './build.types';
 
@@ -81,7 +81,7 @@ async function runBuild(deps: BuildDeps, options: BuildOptions, job: BuildJob): 
     members: memberReports(records, trainM),
     candidates: records.length,
     gridSize: grid.length,
-    trainGaps: worstGaps(selection.members.map((i) => trainR[i] ?? []), trainR, grid),
+    trainGaps: gridGaps(selection.members.map((i) => trainR[i] ?? []), trainR, grid, options.epsilon),
     certificate,
     generations: { fresh: trainM.generations.fresh + evalM.generations.fresh, cached: trainM.generations.cached + evalM.generations.cached },
     scores: { scored: trainM.scores.scored + evalM.scores.scored, cached: trainM.scores.cached + evalM.scores.cached },

@@ -1,6 +1,7 @@
 import type { PolicySpec } from '../../shared/schemas/policy.schema';
 import type { PortfolioCertificate } from './certify-portfolio';
 import type { PolicySpaceOptions } from './policy-space';
+import type { GridGaps } from './select';
 import type { PromptSet } from './prompt-set.loader';
 
 export interface BuildOptions {
@@ -48,7 +49,7 @@ export interface BuildResult {
   candidates: number;
   gridSize: number;
   /** Worst gaps over the grid on the train estimates (what set cover guaranteed). */
-  trainGaps: { epsilon: number; delta: number };
+  trainGaps: GridGaps;
   /** Over the whole simplex on the eval estimates, with the predicted bounds. */
   certificate: PortfolioCertificate;
   generations: { fresh: number; cached: number };

@@ -41,8 +41,9 @@ interface Task {
 
 /** Every (policy, prompt, seed) answer: from the cache when present, else generated and stored first. */
 export async function generateAnswers(input: GenerateAnswersInput): Promise<{ samples: Sample[]; fresh: number; cached: number }> {
-  const tasks = input.policies.flatMap((policy) =>
-    input.prompts.flatMap((prompt) =>
+  // Prompt-major order mixes short and long system prompts all along, so the rate (and ETA) is steady.
+  const tasks = input.prompts.flatMap((prompt) =>
+    input.policies.flatMap((policy) =>
       input.seeds.map((seed): Task => {
         const parts = { modelKey: input.modelKey, policyId: policy.id, promptId: prompt.id, promptText: prompt.text, seed };
         return { policy, prompt, parts, key: generationKey(parts) };

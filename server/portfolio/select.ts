@@ -1,5 +1,5 @@
 import { greedyCover } from '../../shared/palm/greedy-cover';
-import { bestCandidate, scalarize, withinGap } from '../../shared/palm/scalarize';
+import { bestCandidate, withinGap } from '../../shared/palm/scalarize';
 
 export interface Selection {
   /** Candidate indices of the portfolio members, in the order set cover picked them. */
@@ -28,23 +28,28 @@ export function selectPortfolio(rewards: readonly (readonly number[])[], grid: r
   };
 }
 
-/** Worst gaps of members against every candidate over the given points (0 where OPT ≤ 0). */
-export function worstGaps(members: readonly (readonly number[])[], candidates: readonly (readonly number[])[], points: readonly (readonly number[])[]): { epsilon: number; delta: number } {
-  let epsilon = 0;
-  let delta = 0;
+export interface GridGaps {
+  /** Worst multiplicative gap 1 − M(w)/OPT(w) and worst additive gap OPT(w) − M(w), each alone. */
+  epsilon: number;
+  delta: number;
+  /** Smallest δ such that every point is within (targetEpsilon, δ): what set cover promises ≤ its δ. */
+  deltaAtTargetEpsilon: number;
+}
+
+/** Gaps of the members against OPT over every candidate, at the given points (ε is 0 where OPT ≤ 0). */
+export function gridGaps(members: readonly (readonly number[])[], candidates: readonly (readonly number[])[], points: readonly (readonly number[])[], targetEpsilon: number): GridGaps {
+  const gaps = { epsilon: 0, delta: 0, deltaAtTargetEpsilon: 0 };
   for (const w of points) {
-    const opt = Math.max(bestCandidate(w, candidates).value, bestCandidate(w, members).value);
     const got = bestCandidate(w, members).value;
-    delta = Math.max(delta, opt - got);
-    if (opt > 0) epsilon = Math.max(epsilon, 1 - got / opt);
+    const opt = Math.max(bestCandidate(w, candidates).value, got);
+    gaps.delta = Math.max(gaps.delta, opt - got);
+    gaps.deltaAtTargetEpsilon = Math.max(gaps.deltaAtTargetEpsilon, (1 - targetEpsilon) * opt - got);
+    if (opt > 0) gaps.epsilon = Math.max(gaps.epsilon, 1 - got / opt);
   }
-  return { epsilon, delta };
+  return gaps;
 }
 
 /** True when every point is within (ε, δ) of OPT over the candidates. */
 export function coversAll(members: readonly (readonly number[])[], candidates: readonly (readonly number[])[], points: readonly (readonly number[])[], epsilon: number, delta: number): boolean {
-  return points.every((w) => {
-    const best = Math.max(...members.map((m) => scalarize(w, m)));
-    return withinGap(best, bestCandidate(w, candidates).value, epsilon, delta);
-  });
+  return points.every((w) => withinGap(bestCandidate(w, members).value, bestCandidate(w, candidates).value, epsilon, delta));
 }
