@@ -118,3 +118,17 @@ describe('certify input checks', () => {
     expect(() => certify([[0.2, 0.2]], ok, { stderr: [[0.1, 0.1]] })).toThrow(/membersStderr/);
   });
 });
+
+describe('certify, convexity bound (d ≥ 3)', () => {
+  it('is exactly zero when one member dominates every candidate (a Lipschitz margin would not be)', () => {
+    fc.assert(
+      fc.property(dimAndInstance(3, 4, 8), ({ d, inst }) => {
+        const top = Array.from({ length: d }, (_, j) => Math.max(...inst.candidates.map((c) => c[j] ?? 0)));
+        const cert = certify([top], inst.candidates, { resolution: 10 });
+        expect(cert.delta).toBeLessThanOrEqual(1e-12);
+        expect(cert.epsilon).toBeLessThanOrEqual(1e-12);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
