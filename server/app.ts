@@ -62,19 +62,22 @@ export function createApp(deps: AppDeps): App {
     registerPortfolioHandlers(socket, { router, llm: deps.llm, log });
   });
 
+  let closing: Promise<void> | undefined;
   return {
     httpServer,
     io,
     listen: (port, host) => listen(httpServer, port, host),
-    close: async () => {
-      await engine.close();
-      io.disconnectSockets(true);
-      // Keep-alive HTTP connections would hold close() open for seconds; nobody is served any more.
-      httpServer.close();
-      httpServer.closeAllConnections();
-      await io.close();
-    },
+    close: () => (closing ??= shutDown(engine, io, httpServer)),
   };
+}
+
+async function shutDown(engine: StreamEngine, io: AppServer, httpServer: HttpServer): Promise<void> {
+  await engine.close();
+  io.disconnectSockets(true);
+  // Keep-alive HTTP connections would hold close() open for seconds; nobody is served any more.
+  httpServer.close();
+  httpServer.closeAllConnections();
+  await io.close();
 }
 
 function listen(httpServer: HttpServer, port: number, host: string): Promise<AddressInfo> {
