@@ -63,6 +63,8 @@ interface Parts {
 
 class EmbeddedBackend implements LlmBackend {
   readonly info;
+  /** In-flight generations, so close() can stop them before freeing native memory. */
+  private readonly active = new Map<AbortController, Promise<void>>();
 
   constructor(private readonly parts: Parts) {
     const { context, threads, chatTuned, modelPath } = parts;
@@ -91,12 +93,14 @@ class EmbeddedBackend implements LlmBackend {
     const queue = new AsyncQueue<string>();
     stop.signal.addEventListener('abort', () => queue.end(), { once: true });
     const running = this.run(sequence, request, stop.signal, queue);
+    this.active.set(stop, running);
     try {
       yield* queue;
     } finally {
       request.signal?.removeEventListener('abort', onAbort);
       stop.abort();
       await running;
+      this.active.delete(stop);
       // The next request starts from an empty sequence, whatever this one left behind.
       await sequence.clearHistory().catch(() => undefined);
       this.parts.pool.release(sequence);
@@ -140,6 +144,9 @@ class EmbeddedBackend implements LlmBackend {
 
   async close(): Promise<void> {
     this.parts.pool.close(new LlmError('upstream', 'embedded backend closed'));
+    // Running streams end as if aborted; disposing the context under them would crash them.
+    for (const stop of this.active.keys()) stop.abort();
+    await Promise.all(this.active.values());
     await this.parts.context.dispose();
     await this.parts.model.dispose();
     await this.parts.llama.dispose();

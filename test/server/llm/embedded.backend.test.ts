@@ -128,6 +128,20 @@ describe('embedded backend on the test model', () => {
     const chunks = await collect(backend.generate(request({ messages, system: 'You tell stories.' })));
     expect(chunks.join('').length).toBeGreaterThan(0);
   });
+  it('close() ends running streams quietly and rejects waiting ones', async () => {
+    const own = await createEmbeddedBackend({ modelPath: TEST_MODEL_PATH, threads: 1, parallel: 1, contextSize: 512 });
+    const running = own.generate(request({ decoding: { temperature: 0.8, topP: 0.95, maxTokens: 500 } }))[Symbol.asyncIterator]();
+    expect((await running.next()).done).toBe(false);
+    const waiting = collect(own.generate(request())).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await own.close();
+    const rest: string[] = [];
+    for (let step = await running.next(); !step.done; step = await running.next()) rest.push(step.value);
+    expect(rest.length).toBeLessThan(10);
+    expect(await waiting).toMatchObject({ name: 'LlmError' });
+  });
 });
 
 describe('embedded backend errors', () => {
