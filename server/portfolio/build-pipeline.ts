@@ -81,6 +81,7 @@ async function runBuild(deps: BuildDeps, options: BuildOptions, job: BuildJob): 
     members: memberReports(records, trainM),
     candidates: records.length,
     gridSize: grid.length,
+    trainEstimates: usable.map((p) => estimateOf(trainM, p)),
     trainGaps: gridGaps(selection.members.map((i) => trainR[i] ?? []), trainR, grid, options.epsilon),
     certificate,
     generations: { fresh: trainM.generations.fresh + evalM.generations.fresh, cached: trainM.generations.cached + evalM.generations.cached },

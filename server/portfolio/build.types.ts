@@ -1,5 +1,6 @@
 import type { PolicySpec } from '../../shared/schemas/policy.schema';
 import type { PortfolioCertificate } from './certify-portfolio';
+import type { RewardEstimate } from './estimate';
 import type { PolicySpaceOptions } from './policy-space';
 import type { GridGaps } from './select';
 import type { PromptSet } from './prompt-set.loader';
@@ -48,6 +49,8 @@ export interface BuildResult {
   members: MemberReport[];
   candidates: number;
   gridSize: number;
+  /** Train-prompt estimates of every compared candidate (selection ran on these). */
+  trainEstimates: RewardEstimate[];
   /** Worst gaps over the grid on the train estimates (what set cover guaranteed). */
   trainGaps: GridGaps;
   /** Over the whole simplex on the eval estimates, with the predicted bounds. */
