@@ -41,7 +41,7 @@ export function App() {
   const title = list.conversations.find((c) => c.id === chat.conversationId)?.title ?? 'New chat';
   const streaming = chat.streaming;
   return (
-    <div className={`app ${menuOpen ? 'app--menu-open' : ''}`}>
+    <div className={`app ${menuOpen ? 'app--menu-open' : ''}`} onKeyDown={(e) => e.key === 'Escape' && setMenuOpen(false)}>
       <aside className="app__sidebar">
         <ConversationList
           conversations={list.conversations}
@@ -53,6 +53,9 @@ export function App() {
           onDelete={remove}
         />
       </aside>
+      {menuOpen ? (
+        <button type="button" className="app__backdrop" aria-label="Close conversations" onClick={() => setMenuOpen(false)} />
+      ) : null}
       <main className="app__main">
         <AppHeader title={title} info={server.info} infoError={server.error} connected={server.connected} onMenu={() => setMenuOpen((o) => !o)} />
         <ChatView messages={chat.messages} loading={chat.loading} />

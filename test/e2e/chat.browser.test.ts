@@ -87,4 +87,19 @@ describe('PALM Chat in a browser', () => {
     expect(database.db.select().from(conversations).all()).toEqual([]);
     expect(await page.getByTestId('assistant-message').count()).toBe(0);
   });
+
+  it('a failed send shows the server\'s message and keeps the text for a retry', async () => {
+    const { page, database } = h;
+    await page.getByTestId('message-input').fill('Hello there');
+    await page.getByTestId('message-input').press('Enter');
+    await page.locator('[data-testid=assistant-message][data-status=complete]').waitFor({ timeout: 30_000 });
+    // The conversation disappears behind the page's back (another tab, an admin).
+    database.db.delete(conversations).run();
+    await page.getByTestId('message-input').fill('Are you still there?');
+    await page.getByTestId('message-input').press('Enter');
+    await expect.poll(() => page.getByTestId('error-line').textContent()).toBe('conversation not found');
+    expect(await page.getByTestId('message-input').inputValue()).toBe('Are you still there?');
+    await expect.poll(() => page.getByTestId('message-input').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(database.db.select().from(messages).all()).toEqual([]);
+  });
 });

@@ -1,4 +1,12 @@
+import type { PortfolioSummary } from '../../../shared/schemas/portfolio.schema';
 import type { ServerInfo } from '../hooks/use-server-info.hook';
+
+function certificateNote(portfolio: PortfolioSummary | null): string {
+  if (!portfolio) return 'No portfolio is active: every answer uses the base policy.';
+  const c = portfolio.certificate;
+  const members = portfolio.members.map((m) => m.policy.name).join(', ');
+  return c ? `${members}\ncertified ε ${c.epsilon.toFixed(3)}, δ ${c.delta.toFixed(3)} over ${c.certifiedPoints} weight points` : members;
+}
 
 interface Props {
   title: string;
@@ -25,7 +33,7 @@ export function AppHeader({ title, info, infoError, connected, onMenu }: Props) 
             </span>
           ) : null}
           {info ? (
-            <span className="chip" data-testid="portfolio-info">
+            <span className="chip" data-testid="portfolio-info" title={certificateNote(portfolio)}>
               {portfolio ? `portfolio v${portfolio.version} · ${portfolio.members.length} policies` : 'base policy — no portfolio active'}
             </span>
           ) : null}

@@ -15,7 +15,8 @@ export function ChatView({ messages, loading }: Props) {
     lastUser?.id ?? '',
   );
   return (
-    <div className="chat-view" ref={ref} onScroll={onScroll} aria-live="polite" aria-busy={loading} data-testid="chat-view">
+    <div className="chat-view" ref={ref} onScroll={onScroll} aria-busy={loading} data-testid="chat-view">
+      <Announcer last={last} />
       {messages.length === 0 ? (
         <div className="chat-view__empty">
           {loading ? (
@@ -35,5 +36,19 @@ export function ChatView({ messages, loading }: Props) {
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * Screen readers hear each answer once it is final; a live region on the streaming text
+ * itself would read out every token.
+ */
+function Announcer({ last }: { last: Message | undefined }) {
+  const final = last?.role === 'assistant' && last.status !== 'streaming';
+  const prefix = last?.status === 'stopped' ? 'Answer (stopped): ' : last?.status === 'failed' ? 'Answer failed: ' : 'Answer: ';
+  return (
+    <p className="visually-hidden" aria-live="polite">
+      {final ? `${prefix}${last.content}` : ''}
+    </p>
   );
 }

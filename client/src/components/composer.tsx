@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { MAX_MESSAGE_CHARS } from '../../../shared/schemas/chat.schema';
 
 interface Props {
@@ -12,6 +12,7 @@ interface Props {
 /** Message input: Enter sends, Shift+Enter adds a line; the text stays if the send fails. */
 export function Composer({ sending, onStop, onSend, error }: Props) {
   const [text, setText] = useState('');
+  const input = useRef<HTMLTextAreaElement>(null);
   const inputId = useId();
   const errorId = useId();
   const canSend = !sending && onStop === null && text.trim() !== '';
@@ -19,6 +20,8 @@ export function Composer({ sending, onStop, onSend, error }: Props) {
   const submit = async () => {
     if (!canSend) return;
     if (await onSend(text)) setText('');
+    // Disabling the field while sending drops its focus; give it back for the next message.
+    requestAnimationFrame(() => input.current?.focus());
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -38,6 +41,7 @@ export function Composer({ sending, onStop, onSend, error }: Props) {
       </label>
       <div className="composer__row">
         <textarea
+          ref={input}
           id={inputId}
           className="composer__input"
           data-testid="message-input"
