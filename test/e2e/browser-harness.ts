@@ -1,26 +1,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { createApp, type App } from '../../server/app';
-import { createEmbeddedBackend } from '../../server/llm/embedded.backend';
 import type { LlmBackend } from '../../server/llm/llm.types';
-import { tempDatabase } from '../helpers/temp-db';
-import { REPO_ROOT, TEST_MODEL_PATH } from '../helpers/test-model';
-import { seedPortfolio, type SeededPortfolio } from './seed-portfolio';
+import { saveTestPortfolio } from '../helpers/portfolio-fixture';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { REPO_ROOT } from '../helpers/test-model';
 
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync',
 ];
 
+export type SeededPortfolio = ReturnType<typeof saveTestPortfolio>;
+
 export interface Harness {
-  app: App;
-  llm: LlmBackend;
-  database: ReturnType<typeof tempDatabase>;
+  server: TestServer;
   portfolio: SeededPortfolio;
-  baseUrl: string;
   page: Page;
   /** Script errors and console.error output of the page since the last call. */
   takePageErrors(): string[];
@@ -29,17 +26,20 @@ export interface Harness {
 
 /**
  * The whole product for one browser test file: the client built as `npm start` builds it, the
- * real server on a random port with a temporary database, a seeded portfolio, the embedded
- * backend on the test model (optionally wrapped, e.g. paced), and a headless Chromium page.
+ * real server (test-server helper: random port, temporary database, embedded backend on the test
+ * model, optionally wrapped) with an active test portfolio, and a headless Chromium page.
  */
-export async function startHarness(wrap: (llm: LlmBackend) => LlmBackend = (llm) => llm): Promise<Harness> {
+export async function startHarness(wrapLlm?: (llm: LlmBackend) => LlmBackend): Promise<Harness> {
   const clientDir = await buildClient();
-  const database = tempDatabase();
-  const model = await createEmbeddedBackend({ modelPath: TEST_MODEL_PATH, threads: 1, parallel: 1, contextSize: 512 });
-  const llm = wrap(model);
-  const portfolio = seedPortfolio(database.db, llm.info.model);
-  const app = createApp({ db: database.db, llm, clientDir });
-  const address = await app.listen(0, '127.0.0.1');
+  let portfolio: SeededPortfolio | undefined;
+  const server = await startTestServer({
+    clientDir,
+    ...(wrapLlm ? { wrapLlm } : {}),
+    seed: (db) => {
+      portfolio = saveTestPortfolio(db);
+    },
+  });
+  if (!portfolio) throw new Error('the test portfolio was not seeded');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   let pageErrors: string[] = [];
@@ -48,23 +48,18 @@ export async function startHarness(wrap: (llm: LlmBackend) => LlmBackend = (llm)
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   return {
-    app, llm, database, portfolio, page,
-    baseUrl: `http://127.0.0.1:${address.port}/`,
+    server, portfolio, page,
     takePageErrors: () => {
       const seen = pageErrors;
       pageErrors = [];
       return seen;
     },
-    close: () => closeAll(browser, app, llm, database, clientDir),
+    close: async () => {
+      await browser.close();
+      await server.close();
+      rmSync(clientDir, { recursive: true, force: true });
+    },
   };
-}
-
-async function closeAll(browser: Browser, app: App, llm: LlmBackend, database: Harness['database'], clientDir: string): Promise<void> {
-  await browser.close();
-  await app.close();
-  await llm.close();
-  database.cleanup();
-  rmSync(clientDir, { recursive: true, force: true });
 }
 
 /** Builds the client into a temporary folder, so the working tree's client/dist stays untouched. */

@@ -24,13 +24,14 @@ afterEach(() => {
 
 describe('PALM Chat in a browser', () => {
   it('moves a slider, sends a message and shows the streamed answer with its policy badge', async () => {
-    const { page, llm, portfolio, database } = h;
-    await page.goto(h.baseUrl);
+    const { page, portfolio } = h;
+    const { llm, db } = h.server;
+    await page.goto(h.server.url);
     await expect.poll(() => page.getByTestId('backend-info').textContent()).toContain(llm.info.model);
     expect(await page.getByTestId('portfolio-info').textContent()).toContain(`portfolio v${portfolio.version}`);
     expect(await page.getByTestId('demo-warning').isVisible()).toBe(!llm.info.chatTuned);
 
-    // Safety up: the portfolio's careful policy now wins (with the defaults the humorous one does).
+    // Safety up: the portfolio's safe member serves (for humor-heavy sliders the funny one would).
     await page.getByTestId('slider-safety').fill('1');
     expect(await page.getByTestId('slider-safety-value').textContent()).toBe('1.00');
     expect(await page.getByTestId('weights').textContent()).toContain('safety 50%');
@@ -48,16 +49,16 @@ describe('PALM Chat in a browser', () => {
     for (const partial of streamed) expect(shown?.startsWith(partial)).toBe(true);
 
     const badge = answer.getByTestId('policy-badge');
-    expect(await badge.textContent()).toContain(portfolio.careful.name);
+    expect(await badge.textContent()).toContain(portfolio.safe.name);
     expect(await badge.textContent()).toContain(`portfolio v${portfolio.version}`);
     expect(await badge.getByTestId('policy-value').textContent()).toMatch(/^\d{1,3}\.\d% of best$/);
     expect(await badge.getByTestId('policy-tooltip').textContent()).toMatch(/value .*best value .*weights safety 0\.50/);
 
-    const stored = database.db.select().from(messages).where(eq(messages.role, 'assistant')).all();
+    const stored = db.select().from(messages).where(eq(messages.role, 'assistant')).all();
     expect(stored).toHaveLength(1);
     expect(stored[0]?.status).toBe('complete');
     expect(stored[0]?.content).toBe(shown);
-    expect(stored[0]?.policyId).toBe(portfolio.careful.id);
+    expect(stored[0]?.policyId).toBe(portfolio.safe.id);
 
     expect(await page.getByTestId('message-input').inputValue()).toBe('');
     await badge.hover();
@@ -66,7 +67,8 @@ describe('PALM Chat in a browser', () => {
   });
 
   it('reopens the conversation after a reload, then renames and deletes it', async () => {
-    const { page, database } = h;
+    const { page } = h;
+    const { db } = h.server;
     const before = await page.locator('[data-testid=assistant-message] [data-testid=message-text]').textContent();
     await page.reload();
     const after = page.locator('[data-testid=assistant-message][data-status=complete] [data-testid=message-text]');
@@ -79,27 +81,28 @@ describe('PALM Chat in a browser', () => {
     await page.getByTestId('rename-input').fill('Cat stories');
     await page.getByTestId('rename-input').press('Enter');
     await expect.poll(() => item.locator('.conversation__title').textContent()).toBe('Cat stories');
-    expect(database.db.select().from(conversations).all().map((c) => c.title)).toEqual(['Cat stories']);
+    expect(db.select().from(conversations).all().map((c) => c.title)).toEqual(['Cat stories']);
 
     await item.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('group', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.getByTestId('conversation-item').count()).toBe(0);
-    expect(database.db.select().from(conversations).all()).toEqual([]);
+    expect(db.select().from(conversations).all()).toEqual([]);
     expect(await page.getByTestId('assistant-message').count()).toBe(0);
   });
 
   it('a failed send shows the server\'s message and keeps the text for a retry', async () => {
-    const { page, database } = h;
+    const { page } = h;
+    const { db } = h.server;
     await page.getByTestId('message-input').fill('Hello there');
     await page.getByTestId('message-input').press('Enter');
     await page.locator('[data-testid=assistant-message][data-status=complete]').waitFor({ timeout: 30_000 });
     // The conversation disappears behind the page's back (another tab, an admin).
-    database.db.delete(conversations).run();
+    db.delete(conversations).run();
     await page.getByTestId('message-input').fill('Are you still there?');
     await page.getByTestId('message-input').press('Enter');
     await expect.poll(() => page.getByTestId('error-line').textContent()).toBe('conversation not found');
     expect(await page.getByTestId('message-input').inputValue()).toBe('Are you still there?');
     await expect.poll(() => page.getByTestId('message-input').evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(database.db.select().from(messages).all()).toEqual([]);
+    expect(db.select().from(messages).all()).toEqual([]);
   });
 });

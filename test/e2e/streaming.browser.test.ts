@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await h.page.goto(h.baseUrl);
+  await h.page.goto(h.server.url);
 });
 
 afterEach(() => {
@@ -37,7 +37,7 @@ async function sendAndWaitForText(content: string): Promise<void> {
 
 function storedAnswer(messageId: string | null) {
   if (messageId === null) throw new Error('the answer has no message id in the page');
-  return h.database.db.select().from(messages).where(eq(messages.id, messageId)).get();
+  return h.server.db.select().from(messages).where(eq(messages.id, messageId)).get();
 }
 
 async function finalAnswer(status: 'complete' | 'stopped') {
@@ -83,7 +83,7 @@ describe('streaming in the browser (real model, paced)', () => {
   it('a dropped connection resumes from the offset held, without gaps or repeats', async () => {
     await sendAndWaitForText('The little bird sang');
     // The server drops every socket; pieces streamed meanwhile reach nobody.
-    h.app.io.disconnectSockets(true);
+    h.server.app.io.disconnectSockets(true);
     await expect.poll(() => h.page.getByTestId('connection').textContent()).toBe('reconnecting…');
     await expect.poll(() => h.page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('connected');
     const { text, id } = await finalAnswer('complete');
