@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   conversationIdSchema,
   renameConversationSchema,
@@ -10,11 +9,8 @@ import { AppError, type Logger } from '../errors';
 import type { ChatService } from './chat.service';
 import type { ConversationRepository } from './conversation.repository';
 import type { MessageRepository } from './message.repository';
-import { conversationRoom, handle, type AppSocket } from './socket-handler';
+import { conversationRoom, emptyPayloadSchema, handle, type AppSocket } from './socket-handler';
 import type { StreamEngine } from './stream-engine';
-
-/** Events without arguments take `{}`; nothing else is accepted. */
-export const emptyPayloadSchema = z.strictObject({}).optional();
 
 export interface ChatHandlerDeps {
   chat: ChatService;

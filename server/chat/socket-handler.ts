@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events';
 import type { AckFn } from '../../shared/schemas/result.schema';
 import { fromZodError, toClientError, type Logger } from '../errors';
@@ -49,6 +49,9 @@ async function run<S extends z.ZodType, T>(
     return { ok: false, error: toClientError(error, log, event).toPayload() };
   }
 }
+
+/** Events without arguments take `{}` (or nothing); anything else is refused. */
+export const emptyPayloadSchema = z.strictObject({}).optional();
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import express, { type RequestHandler, type Router } from 'express';
+import express, { type Router } from 'express';
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>PALM Chat: client not built</title></head>
@@ -12,24 +12,19 @@ const NOT_BUILT_PAGE = `<!doctype html>
 
 /**
  * Serves the built client with a single-page-app fallback (any non-API GET that accepts HTML
- * gets index.html, so deep links survive a reload). Without a build, a page says how to make one.
+ * gets index.html, so deep links survive a reload). The build is looked up per page request,
+ * so building the client while the server runs works after a reload, as the fallback page says.
  */
 export function staticClient(clientDir: string | undefined): Router {
   const router = express.Router();
   const index = clientDir === undefined ? undefined : resolve(clientDir, 'index.html');
-  if (clientDir !== undefined && index !== undefined && existsSync(index)) {
-    router.use(express.static(clientDir, { index: false }));
-    router.use(spaFallback((_req, res) => res.sendFile(index)));
-  } else {
-    router.use(spaFallback((_req, res) => res.status(503).type('html').send(NOT_BUILT_PAGE)));
-  }
+  if (clientDir !== undefined) router.use(express.static(clientDir, { index: false }));
+  router.use((req, res, next) => {
+    const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/') && req.accepts('html') !== false;
+    if (!wantsPage) next();
+    else if (index !== undefined && existsSync(index)) res.sendFile(index);
+    else res.status(503).type('html').send(NOT_BUILT_PAGE);
+  });
   return router;
 }
 
-function spaFallback(send: RequestHandler): RequestHandler {
-  return (req, res, next) => {
-    const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/') && req.accepts('html') !== false;
-    if (wantsPage) void send(req, res, next);
-    else next();
-  };
-}

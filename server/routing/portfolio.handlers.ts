@@ -1,5 +1,4 @@
-import { emptyPayloadSchema } from '../chat/chat.handlers';
-import { handle, type AppSocket } from '../chat/socket-handler';
+import { emptyPayloadSchema, handle, type AppSocket } from '../chat/socket-handler';
 import type { Logger } from '../errors';
 import type { LlmBackend } from '../llm/llm.types';
 import { toPortfolioSummary } from '../portfolio/portfolio.store';

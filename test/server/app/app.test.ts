@@ -53,10 +53,15 @@ describe('REST and static client', () => {
   });
 
   it('says how to build the client when it is not built', async () => {
-    server = await startTestServer({ clientDir: join(clientDir, 'missing') });
+    const later = join(clientDir, 'built-later');
+    server = await startTestServer({ clientDir: later });
     const page = await fetch(`${server.url}/`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(503);
     expect(await page.text()).toContain('npm run build:client');
+    // Building while the server runs: a reload shows the app, as the page promises.
+    mkdirSync(later);
+    writeFileSync(join(later, 'index.html'), '<!doctype html><title>built</title>');
+    expect(await (await fetch(`${server.url}/`, { headers: { accept: 'text/html' } })).text()).toContain('<title>built</title>');
   });
 });
 
