@@ -58,7 +58,7 @@ function fromWeights(candidates: readonly (readonly number[])[], weights: number
   const idx = buildMaxIndex(pack(candidates, d));
   const out = newMaxResult();
   const picked = new Set<number>();
-  for (const w of weights) picked.add(queryMax(idx, w, 0, out.position, out).index);
+  for (const w of weights) picked.add(queryMax(idx, Float64Array.from(w), 0, out.position, out).index);
   return { weights, selected: [...picked].sort((a, b) => a - b) };
 }
 

@@ -26,7 +26,7 @@ export function selectionInstance(
   const front = paretoFront(all);
   const C = subset(all, front);
   const P = pack(points, d);
-  return { d, front, candidates: C, points: P, opt: optimum(C, P).value };
+  return { d, front, candidates: C, points: P, opt: optimum(C, P, true).value };
 }
 
 /** Cover sets of the instance for a target (ε, δ); row i is front candidate i. */

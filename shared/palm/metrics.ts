@@ -47,7 +47,7 @@ export function usagePerplexity(members: readonly (readonly number[])[], users: 
   const out = newMaxResult();
   const counts = new Array<number>(members.length).fill(0);
   for (const w of users) {
-    const m = queryMax(idx, w, 0, out.position, out).index;
+    const m = queryMax(idx, Float64Array.from(w), 0, out.position, out).index;
     counts[m] = (counts[m] ?? 0) + 1;
   }
   const usage = counts.map((c) => c / users.length);

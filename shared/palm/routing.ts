@@ -29,6 +29,8 @@ function indexFor(rows: readonly (readonly number[])[], what: string): { d: numb
 
 const memberSlot = newMaxResult();
 const bestSlot = newMaxResult();
+/** Weights copied into a typed array so the search loop only ever sees Float64Array. */
+let scratch = new Float64Array(3);
 
 /** The member serving weights w, with its value and how close it is to the best candidate. */
 export function route(
@@ -39,12 +41,14 @@ export function route(
   if (members.length === 0) throw new RangeError('cannot route with an empty portfolio');
   const m = indexFor(members, 'members');
   assertWeights(weights, m.d);
-  const chosen = queryMax(m.index, weights, 0, -1, memberSlot);
+  if (scratch.length !== m.d) scratch = new Float64Array(m.d);
+  scratch.set(weights);
+  const chosen = queryMax(m.index, scratch, 0, -1, memberSlot);
   let bestValue = chosen.value;
   if (candidates.length > 0) {
     const c = indexFor(candidates, 'candidates');
     if (c.d !== m.d) throw new RangeError(`candidates have ${c.d} components but members have ${m.d}`);
-    bestValue = Math.max(bestValue, queryMax(c.index, weights, 0, -1, bestSlot).value);
+    bestValue = Math.max(bestValue, queryMax(c.index, scratch, 0, -1, bestSlot).value);
   }
   return {
     member: chosen.index,
