@@ -4,9 +4,9 @@ import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// The dev server only serves the UI; sockets and REST go to the running API server.
-// PALM_DEV_API lets a developer point the proxy elsewhere without editing this file.
-const api = process.env.PALM_DEV_API ?? 'http://localhost:3000';
+// The dev server only serves the UI; sockets and REST go to the API server, on the same PORT
+// the server reads. 127.0.0.1, not localhost: the server binds IPv4 and Node may resolve ::1 first.
+const api = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 
 export default defineConfig({
   root,

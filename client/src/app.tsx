@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { AppHeader } from './components/app-header';
 import { ChatView } from './components/chat-view';
 import { Composer } from './components/composer';
@@ -8,7 +8,7 @@ import { useChat } from './hooks/use-chat.hook';
 import { useConversations } from './hooks/use-conversations.hook';
 import { useServerInfo } from './hooks/use-server-info.hook';
 import { useSliders } from './hooks/use-sliders.hook';
-import { readConversationHash, writeConversationHash } from './lib/location';
+import { useConversationUrl } from './hooks/use-conversation-url.hook';
 
 export function App() {
   const { sliders, weights, setTrait } = useSliders();
@@ -16,14 +16,8 @@ export function App() {
   const list = useConversations();
   const chat = useChat({ sliders, onConversation: list.upsert });
   const [menuOpen, setMenuOpen] = useState(false);
-  const [initialId] = useState(readConversationHash);
   const { open } = chat;
-
-  // The open conversation lives in the URL, so a reload comes back to it (and resumes its answer).
-  useEffect(() => {
-    void open(initialId);
-  }, [open, initialId]);
-  useEffect(() => writeConversationHash(chat.conversationId), [chat.conversationId]);
+  useConversationUrl(chat.conversationId, open);
 
   const select = useCallback(
     (id: string | null) => {

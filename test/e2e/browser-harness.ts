@@ -40,7 +40,7 @@ export async function startHarness(wrapLlm?: (llm: LlmBackend) => LlmBackend): P
     },
   });
   if (!portfolio) throw new Error('the test portfolio was not seeded');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   let pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -60,6 +60,15 @@ export async function startHarness(wrapLlm?: (llm: LlmBackend) => LlmBackend): P
       rmSync(clientDir, { recursive: true, force: true });
     },
   };
+}
+
+async function launchChromium() {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  try {
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  } catch (error) {
+    throw new Error(`could not start Chromium at ${executablePath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`, { cause: error });
+  }
 }
 
 /** Builds the client into a temporary folder, so the working tree's client/dist stays untouched. */

@@ -55,15 +55,7 @@ export function Composer({ sending, onStop, onSend, error }: Props) {
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
         />
-        {onStop ? (
-          <button type="button" className="button button--stop" data-testid="stop-button" onClick={onStop}>
-            Stop
-          </button>
-        ) : (
-          <button type="submit" className="button button--primary" data-testid="send-button" disabled={!canSend}>
-            {sending ? 'Sending…' : 'Send'}
-          </button>
-        )}
+        <SendOrStop sending={sending} canSend={canSend} onStop={onStop} />
       </div>
       {error !== null ? (
         <p id={errorId} className="composer__error" role="alert" data-testid="error-line">
@@ -71,5 +63,20 @@ export function Composer({ sending, onStop, onSend, error }: Props) {
         </p>
       ) : null}
     </form>
+  );
+}
+
+function SendOrStop({ sending, canSend, onStop }: { sending: boolean; canSend: boolean; onStop: (() => void) | null }) {
+  if (onStop) {
+    return (
+      <button type="button" className="button button--stop" data-testid="stop-button" onClick={onStop}>
+        Stop
+      </button>
+    );
+  }
+  return (
+    <button type="submit" className="button button--primary" data-testid="send-button" disabled={!canSend}>
+      {sending ? 'Sending…' : 'Send'}
+    </button>
   );
 }

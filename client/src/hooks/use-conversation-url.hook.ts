@@ -1,8 +1,9 @@
+import { useEffect, useState } from 'react';
+
 const PREFIX = '#c=';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The conversation id in the URL hash, if it looks like one. */
-export function readConversationHash(): string | null {
+function readConversationHash(): string | null {
   const hash = window.location.hash;
   if (!hash.startsWith(PREFIX)) return null;
   const id = hash.slice(PREFIX.length);
@@ -10,9 +11,20 @@ export function readConversationHash(): string | null {
 }
 
 /** replaceState, not a new history entry: switching chats should not fill the back button. */
-export function writeConversationHash(conversationId: string | null): void {
+function writeConversationHash(conversationId: string | null): void {
   const hash = conversationId === null ? '' : `${PREFIX}${conversationId}`;
   if (window.location.hash === hash) return;
-  const url = `${window.location.pathname}${window.location.search}${hash}`;
-  window.history.replaceState(null, '', url);
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+}
+
+/**
+ * The open conversation lives in the URL hash, so a reload (or a shared link) comes back to it
+ * and resumes an answer still streaming there. The hash is read once, before anything rewrites it.
+ */
+export function useConversationUrl(conversationId: string | null, open: (id: string | null) => Promise<void>): void {
+  const [initialId] = useState(readConversationHash);
+  useEffect(() => {
+    void open(initialId);
+  }, [open, initialId]);
+  useEffect(() => writeConversationHash(conversationId), [conversationId]);
 }
