@@ -20,8 +20,9 @@ async function buildScript(args: string[]): Promise<{ code: number; stdout: stri
     const { stdout, stderr } = await run('npx', ['tsx', 'scripts/build-portfolio.ts', ...args], { cwd: REPO_ROOT, env, timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+    // execFile rejects on a non-zero exit with the code and both outputs on the error.
+    const e: { code?: unknown; stdout?: unknown; stderr?: unknown } = typeof error === 'object' && error !== null ? error : {};
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: String(e.stdout ?? ''), stderr: String(e.stderr ?? '') };
   }
 }
 
