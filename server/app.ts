@@ -6,6 +6,7 @@ import { registerChatHandlers } from './chat/chat.handlers';
 import { ChatService } from './chat/chat.service';
 import { ConversationRepository } from './chat/conversation.repository';
 import { MessageRepository } from './chat/message.repository';
+import { SendRateLimiter, type RateLimitOptions } from './chat/send-rate-limit';
 import type { AppServer } from './chat/socket-handler';
 import { StreamEngine } from './chat/stream-engine';
 import type { Db } from './db/client';
@@ -24,6 +25,8 @@ export interface AppDeps {
   clientDir?: string;
   log?: Logger;
   clock?: () => number;
+  /** Per-client-address limit on sends that start an answer (default: 20 at once, 20 a minute). */
+  sendLimit?: RateLimitOptions;
 }
 
 export interface App {
@@ -56,7 +59,8 @@ export function createApp(deps: AppDeps): App {
   const httpServer = createServer(web);
   const io: AppServer = new Server(httpServer, { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false });
   const engine = new StreamEngine({ llm: deps.llm, messages, io, log, clock });
-  const chat = new ChatService({ db: deps.db, conversations, messages, router, engine });
+  const limiter = new SendRateLimiter(clock, deps.sendLimit);
+  const chat = new ChatService({ db: deps.db, conversations, messages, router, engine, limiter });
   io.on('connection', (socket) => {
     registerChatHandlers(socket, { chat, conversations, messages, engine, log });
     registerPortfolioHandlers(socket, { router, llm: deps.llm, log });

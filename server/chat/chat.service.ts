@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import type { PolicyRouter } from '../routing/router';
 import { titleFrom, type ConversationRepository } from './conversation.repository';
 import type { MessageRepository } from './message.repository';
+import type { SendRateLimiter } from './send-rate-limit';
 import { conversationRoom, type AppSocket } from './socket-handler';
 import { terminalEvent, type StreamEngine } from './stream-engine';
 
@@ -17,6 +18,7 @@ export interface ChatServiceDeps {
   messages: MessageRepository;
   router: PolicyRouter;
   engine: StreamEngine;
+  limiter: SendRateLimiter;
 }
 
 /** The chat's use cases; the socket layer only parses payloads and joins rooms. */
@@ -37,6 +39,8 @@ export class ChatService {
       const raced = this.duplicateOf(input.clientId);
       if (raced) return { ...raced, history: [] };
       const conversation = this.conversationFor(input);
+      // Counted last, inside the transaction: a refused send neither stores nor costs anything.
+      this.deps.limiter.take(socket.handshake.address);
       const history = this.deps.messages.history(conversation.id, HISTORY_MESSAGES);
       const userMessage = this.deps.messages.insertUser({ id: randomUUID(), conversationId: conversation.id, clientId: input.clientId, content: input.content });
       const assistantMessage = this.deps.messages.insertAssistant({ id: randomUUID(), conversationId: conversation.id, replyTo: userMessage.id, routing });

@@ -15,6 +15,7 @@ import { io as connectClient, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events';
 import { createApp, type App } from '../../server/app';
 import type { Db } from '../../server/db/client';
+import type { RateLimitOptions } from '../../server/chat/send-rate-limit';
 import type { Logger } from '../../server/errors';
 import { createEmbeddedBackend } from '../../server/llm/embedded.backend';
 import type { LlmBackend } from '../../server/llm/llm.types';
@@ -38,6 +39,7 @@ export interface TestServerOptions {
   seed?: (db: Db) => void;
   clientDir?: string;
   quietErrors?: boolean;
+  sendLimit?: RateLimitOptions;
 }
 
 export interface TestServer {
@@ -63,7 +65,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (!base) throw new Error('unreachable: no backend');
   const llm = options.wrapLlm ? options.wrapLlm(base) : base;
   const logs: LogEntry[] = [];
-  const app = createApp({ db: temp.db, llm, clientDir: options.clientDir, log: collectingLogger(logs, options.quietErrors ?? false) });
+  const app = createApp({
+    db: temp.db,
+    llm,
+    clientDir: options.clientDir,
+    sendLimit: options.sendLimit,
+    log: collectingLogger(logs, options.quietErrors ?? false),
+  });
   const address = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
   const clients: TestClient[] = [];

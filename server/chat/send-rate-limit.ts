@@ -1,0 +1,46 @@
+import { AppError } from '../errors';
+
+export interface RateLimitOptions {
+  /** Sends allowed at once. */
+  burst: number;
+  /** Sustained sends per minute once the burst is used. */
+  perMinute: number;
+}
+
+/** Every send starts a model generation, the expensive part: a looping client must not queue hundreds. */
+export const DEFAULT_SEND_LIMIT: RateLimitOptions = { burst: 20, perMinute: 20 };
+
+/**
+ * A token bucket per client address (per connection would reset on every reconnect).
+ * Only sends that would start a generation are counted; invalid payloads and resends are not.
+ */
+export class SendRateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly clock: () => number,
+    private readonly options: RateLimitOptions = DEFAULT_SEND_LIMIT,
+  ) {}
+
+  take(key: string): void {
+    const now = this.clock();
+    const { burst, perMinute } = this.options;
+    const bucket = this.buckets.get(key) ?? { tokens: burst, at: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) * perMinute) / 60_000);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens < 1) {
+      const waitSeconds = Math.ceil(((1 - bucket.tokens) * 60) / perMinute);
+      throw new AppError('rate_limited', `too many messages; try again in ${waitSeconds} s`);
+    }
+    bucket.tokens -= 1;
+    if (this.buckets.size > 10_000) this.forgetFull(now);
+  }
+
+  /** Full buckets carry no state worth keeping; dropping them bounds memory. */
+  private forgetFull(now: number): void {
+    for (const [key, b] of this.buckets) {
+      if (b.tokens + ((now - b.at) * this.options.perMinute) / 60_000 >= this.options.burst) this.buckets.delete(key);
+    }
+  }
+}
