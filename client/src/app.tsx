@@ -9,6 +9,7 @@ import { useConversations } from './hooks/use-conversations.hook';
 import { useServerInfo } from './hooks/use-server-info.hook';
 import { useSliders } from './hooks/use-sliders.hook';
 import { useConversationUrl } from './hooks/use-conversation-url.hook';
+import { useHeaderFollowsRouting } from './hooks/use-header-follows-routing.hook';
 
 export function App() {
   const { sliders, weights, setTrait } = useSliders();
@@ -18,6 +19,7 @@ export function App() {
   const [menuOpen, setMenuOpen] = useState(false);
   const { open } = chat;
   useConversationUrl(chat.conversationId, open);
+  useHeaderFollowsRouting(chat.messages, server);
 
   const select = useCallback(
     (id: string | null) => {

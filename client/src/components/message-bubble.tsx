@@ -18,6 +18,11 @@ function StatusNote({ message }: { message: Message }) {
   }
 }
 
+function EmptyText({ status }: { status: Message['status'] }) {
+  if (status === 'streaming') return <span className="message__typing" aria-label="thinking" />;
+  return <span className="message__empty">(no text)</span>;
+}
+
 /** One chat bubble. Text is rendered as plain text; CSS keeps its line breaks. */
 export function MessageBubble({ message }: { message: Message }) {
   const isAssistant = message.role === 'assistant';
@@ -32,7 +37,7 @@ export function MessageBubble({ message }: { message: Message }) {
     >
       <div className="message__bubble">
         <p className="message__text" data-testid="message-text">
-          {empty && message.status === 'streaming' ? <span className="message__typing" aria-label="thinking" /> : message.content}
+          {empty ? <EmptyText status={message.status} /> : message.content}
           {!empty && message.status === 'streaming' ? <span className="message__cursor" aria-hidden="true" /> : null}
         </p>
       </div>

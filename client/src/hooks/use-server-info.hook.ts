@@ -40,5 +40,5 @@ export function useServerInfo() {
     };
   }, [refresh]);
 
-  return { info, error, connected };
+  return { info, error, connected, refresh };
 }
