@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps): App {
   const limiter = new SendRateLimiter(clock, deps.sendLimit);
   const chat = new ChatService({ db: deps.db, conversations, messages, router, engine, limiter });
   io.on('connection', (socket) => {
-    registerChatHandlers(socket, { chat, conversations, messages, engine, log });
+    registerChatHandlers(socket, { chat, conversations, log });
     registerPortfolioHandlers(socket, { router, llm: deps.llm, log });
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Message, ResumeMessageInput, SendMessageInput, SendMessageResult } from '../../shared/schemas/chat.schema';
+import type { Conversation, Message, ResumeMessageInput, SendMessageInput, SendMessageResult } from '../../shared/schemas/chat.schema';
 import { immediate, type Db } from '../db/client';
 import { AppError } from '../errors';
 import type { PolicyRouter } from '../routing/router';
@@ -80,6 +80,31 @@ export class ChatService {
     return message;
   }
 
+  /** A conversation with its messages (live text for streaming ones); the tab joins its stream. */
+  open(conversationId: string, socket: AppSocket): { conversation: Conversation; messages: Message[] } {
+    const conversation = this.deps.conversations.find(conversationId);
+    if (!conversation) throw new AppError('not_found', 'conversation not found');
+    void socket.join(conversationRoom(conversationId));
+    const messages = this.deps.messages.listForConversation(conversationId).map((m) => {
+      const live = this.deps.engine.liveContent(m.id);
+      return live === undefined ? m : { ...m, content: live };
+    });
+    return { conversation, messages };
+  }
+
+  rename(conversationId: string, title: string): Conversation {
+    const renamed = this.deps.conversations.rename(conversationId, title);
+    if (!renamed) throw new AppError('not_found', 'conversation not found');
+    return renamed;
+  }
+
+  async remove(conversationId: string): Promise<{ deleted: true }> {
+    // Stop first, so no generation keeps running for a conversation that no longer exists.
+    await this.deps.engine.stopConversation(conversationId);
+    if (!this.deps.conversations.delete(conversationId)) throw new AppError('not_found', 'conversation not found');
+    return { deleted: true };
+  }
+
   private duplicateOf(clientId: string): SendMessageResult | null {
     const userMessage = this.deps.messages.findByClientId(clientId);
     if (!userMessage) return null;
@@ -90,7 +115,7 @@ export class ChatService {
     return { conversation, userMessage, assistantMessage: live === undefined ? assistantMessage : { ...assistantMessage, content: live }, duplicate: true };
   }
 
-  private conversationFor(input: SendMessageInput) {
+  private conversationFor(input: SendMessageInput): Conversation {
     if (input.conversationId === null) return this.deps.conversations.create(randomUUID(), titleFrom(input.content));
     const conversation = this.deps.conversations.find(input.conversationId);
     if (!conversation) throw new AppError('not_found', 'conversation not found');
