@@ -86,11 +86,18 @@ async function buildClient(): Promise<string> {
   return outDir;
 }
 
+declare global {
+  interface Window {
+    /** Texts an answer showed while streaming, collected in the page by recordStreaming(). */
+    palmStreamed?: string[];
+  }
+}
+
 /** Records every text an answer shows while it streams, to prove it grew piece by piece. */
 export async function recordStreaming(page: Page): Promise<void> {
   await page.evaluate(() => {
     const seen: string[] = [];
-    Object.assign(window, { __streamed: seen });
+    window.palmStreamed = seen;
     new MutationObserver(() => {
       const answer = document.querySelector('[data-testid=assistant-message][data-status=streaming] [data-testid=message-text]');
       const text = answer?.textContent ?? '';
@@ -100,5 +107,5 @@ export async function recordStreaming(page: Page): Promise<void> {
 }
 
 export function streamedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __streamed: string[] }).__streamed);
+  return page.evaluate(() => window.palmStreamed ?? []);
 }
