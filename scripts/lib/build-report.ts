@@ -9,6 +9,7 @@ export function formatBuildReport(result: BuildResult, targets: { epsilon: numbe
   const t = result.trainGaps;
   const lines = [
     `Portfolio version ${result.versionId}${result.activated ? ' (active)' : ' (saved, not activated)'}: ${result.members.length} of ${result.candidates} candidates, ${result.gridSize} grid points`,
+    `(${result.gridWinners} distinct grid-point winners on train, pruned by greedy set cover to ${result.members.length})`,
     '',
     ...memberTable(result),
     '',

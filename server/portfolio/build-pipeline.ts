@@ -69,7 +69,7 @@ async function runBuild(deps: BuildDeps, options: BuildOptions, job: BuildJob): 
   const selection = selectPortfolio(trainR, grid, options.epsilon, options.delta);
   say('generate-eval', `${selection.members.length} member(s) chosen on train; re-evaluating ${usable.length} candidates on ${evalSet.length} eval prompts`);
   const evalM = await ctx.measure(usable, evalSet);
-  const records = candidateRecords(usable, evalM, selection);
+  const records = candidateRecords(usable, evalM, selection, say);
   say('certify', 'certifying over the simplex');
   const certificate = certifyRecords(records, options, grid.length);
   const params = buildParams(deps.llm, options, train.length, evalSet.length);
@@ -81,6 +81,7 @@ async function runBuild(deps: BuildDeps, options: BuildOptions, job: BuildJob): 
     members: memberReports(records, trainM),
     candidates: records.length,
     gridSize: grid.length,
+    gridWinners: new Set(selection.bestPerPoint).size,
     trainEstimates: usable.map((p) => estimateOf(trainM, p)),
     trainGaps: gridGaps(selection.members.map((i) => trainR[i] ?? []), trainR, grid, options.epsilon),
     certificate,
@@ -139,20 +140,29 @@ function keepComplete(policies: readonly PolicySpec[], m: Measurement, say: Retu
   return kept;
 }
 
-function candidateRecords(policies: readonly PolicySpec[], evalM: Measurement, selection: ReturnType<typeof selectPortfolio>): CandidateRecord[] {
-  return policies.map((policy, i) => {
+/**
+ * The stored candidates, with eval estimates. A non-member with an unscored trait on the eval
+ * prompts is left out (OPT would otherwise read the missing score as 0); a member cannot be.
+ */
+function candidateRecords(policies: readonly PolicySpec[], evalM: Measurement, selection: ReturnType<typeof selectPortfolio>, say: ReturnType<typeof narrator>): CandidateRecord[] {
+  const records = policies.flatMap((policy, i) => {
     const e = estimateOf(evalM, policy);
     const slot = selection.members.indexOf(i);
-    if (slot >= 0 && !isComplete(e)) throw new BuildError(`member ${policy.name} has a trait with no score on the eval prompts`);
-    return {
+    if (!isComplete(e)) {
+      if (slot >= 0) throw new BuildError(`member ${policy.name} has a trait with no score on the eval prompts`);
+      return [];
+    }
+    return [{
       policy,
-      rewards: e.mean.map((x) => (Number.isFinite(x) ? x : 0)),
+      rewards: e.mean,
       stderr: e.stderr,
       samples: e.samples,
       selected: slot >= 0,
       coveredGridPoints: slot >= 0 ? (selection.coveredGridPoints[slot] ?? 0) : 0,
-    };
+    }];
   });
+  if (records.length < policies.length) say('certify', `left out ${policies.length - records.length} candidate(s) with a trait no eval answer could be scored on`);
+  return records;
 }
 
 function certifyRecords(records: readonly CandidateRecord[], options: BuildOptions, gridPoints: number) {

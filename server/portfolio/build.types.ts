@@ -49,6 +49,8 @@ export interface BuildResult {
   members: MemberReport[];
   candidates: number;
   gridSize: number;
+  /** Distinct candidates that are the best for some grid point: what set cover pruned from. */
+  gridWinners: number;
   /** Train-prompt estimates of every compared candidate (selection ran on these). */
   trainEstimates: RewardEstimate[];
   /** Worst gaps over the grid on the train estimates (what set cover guaranteed). */
