@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Conversation, Message, ResumeMessageInput, SendMessageInput, SendMessageResult } from '../../shared/schemas/chat.schema';
+import type { RoutingInfo } from '../../shared/schemas/routing.schema';
 import { immediate, type Db } from '../db/client';
 import { AppError } from '../errors';
+import type { ChatTurn } from '../llm/llm.types';
 import type { PolicyRouter } from '../routing/router';
 import { titleFrom, type ConversationRepository } from './conversation.repository';
 import type { MessageRepository } from './message.repository';
@@ -26,33 +28,31 @@ export class ChatService {
   constructor(private readonly deps: ChatServiceDeps) {}
 
   send(input: SendMessageInput, socket: AppSocket): SendMessageResult {
-    const previous = this.duplicateOf(input.clientId);
-    if (previous) {
-      void socket.join(conversationRoom(previous.conversation.id));
-      return previous;
-    }
-    const { engine, router } = this.deps;
-    engine.assertAccepting();
-    const { policy, routing } = router.route(input.sliders);
-    const started = immediate(this.deps.db, () => {
-      // Checked again inside the write lock: two tabs may resend the same message at once.
-      const raced = this.duplicateOf(input.clientId);
-      if (raced) return { ...raced, history: [] };
-      const conversation = this.conversationFor(input);
-      // Counted last, inside the transaction: a refused send neither stores nor costs anything.
-      this.deps.limiter.take(socket.handshake.address);
-      const history = this.deps.messages.history(conversation.id, HISTORY_MESSAGES);
-      const userMessage = this.deps.messages.insertUser({ id: randomUUID(), conversationId: conversation.id, clientId: input.clientId, content: input.content });
-      const assistantMessage = this.deps.messages.insertAssistant({ id: randomUUID(), conversationId: conversation.id, replyTo: userMessage.id, routing });
-      this.deps.conversations.touch(conversation.id);
-      history.push({ role: 'user', content: input.content });
-      return { conversation, userMessage, assistantMessage, duplicate: false, history };
+    this.deps.engine.assertAccepting();
+    const { policy, routing } = this.deps.router.route(input.sliders);
+    // One write transaction: the resend check, the conflict check and both inserts cannot
+    // interleave with another writer (a second server process, the portfolio build).
+    const outcome = immediate(this.deps.db, () => {
+      const previous = this.duplicateOf(input.clientId);
+      return previous ? { result: previous, history: [] } : this.store(input, routing, socket.handshake.address);
     });
     // Join before the first token can be produced, so the sender misses nothing.
-    void socket.join(conversationRoom(started.conversation.id));
-    if (!started.duplicate) engine.start({ message: started.assistantMessage, policy, history: started.history });
-    const { history: _unused, ...result } = started;
-    return result;
+    void socket.join(conversationRoom(outcome.result.conversation.id));
+    if (!outcome.result.duplicate) this.deps.engine.start({ message: outcome.result.assistantMessage, policy, history: outcome.history });
+    return outcome.result;
+  }
+
+  private store(input: SendMessageInput, routing: RoutingInfo, clientAddress: string): { result: SendMessageResult; history: ChatTurn[] } {
+    const { messages, conversations } = this.deps;
+    const conversation = this.conversationFor(input);
+    // Counted last: a refused send neither stores nor costs anything.
+    this.deps.limiter.take(clientAddress);
+    const history = messages.history(conversation.id, HISTORY_MESSAGES);
+    const userMessage = messages.insertUser({ id: randomUUID(), conversationId: conversation.id, clientId: input.clientId, content: input.content });
+    const assistantMessage = messages.insertAssistant({ id: randomUUID(), conversationId: conversation.id, replyTo: userMessage.id, routing });
+    conversations.touch(conversation.id);
+    history.push({ role: 'user', content: input.content });
+    return { result: { conversation, userMessage, assistantMessage, duplicate: false }, history };
   }
 
   async stop(messageId: string): Promise<Message> {
