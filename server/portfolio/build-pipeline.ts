@@ -65,6 +65,7 @@ async function runBuild(deps: BuildDeps, options: BuildOptions, job: BuildJob): 
   say('generate-train', `${grid.length} grid points; ${policies.length} candidates × ${train.length} train prompts × ${options.samples} sample(s)`);
   const trainM = await ctx.measure(policies, train);
   const usable = keepComplete(policies, trainM, say);
+  ctx.total = (policies.length * train.length + usable.length * evalSet.length) * options.samples;
   const trainR = usable.map((p) => estimateOf(trainM, p).mean);
   const selection = selectPortfolio(trainR, grid, options.epsilon, options.delta);
   say('generate-eval', `${selection.members.length} member(s) chosen on train; re-evaluating ${usable.length} candidates on ${evalSet.length} eval prompts`);
@@ -97,8 +98,9 @@ function narrator(deps: BuildDeps, job: BuildJob): (phase: BuildPhase, message: 
   };
 }
 
-/** Generation progress counts across both splits, so one bar covers the whole build. */
+/** Generation progress counts across both splits, so one bar covers the whole build (total shrinks if candidates drop out). */
 function measureContext(deps: BuildDeps, options: BuildOptions, job: BuildJob, total: number) {
+  const ctx = { total, measure };
   let before = { fresh: 0, cached: 0 };
   let last = before;
   const base: MeasureContext = {
@@ -112,17 +114,16 @@ function measureContext(deps: BuildDeps, options: BuildOptions, job: BuildJob, t
     onTick: (tick) => {
       last = { fresh: before.fresh + tick.fresh, cached: before.cached + tick.cached };
       const done = last.fresh + last.cached;
-      job.progress(total === 0 ? 1 : done / total);
-      deps.onProgress?.({ type: 'generations', done, total, ...last });
+      job.progress(ctx.total === 0 ? 1 : done / ctx.total);
+      deps.onProgress?.({ type: 'generations', done, total: ctx.total, ...last });
     },
   };
-  return {
-    measure: async (policies: readonly PolicySpec[], prompts: Parameters<typeof measurePolicies>[2]): Promise<Measurement> => {
-      const m = await measurePolicies(base, policies, prompts);
-      before = last;
-      return m;
-    },
-  };
+  async function measure(policies: readonly PolicySpec[], prompts: Parameters<typeof measurePolicies>[2]): Promise<Measurement> {
+    const m = await measurePolicies(base, policies, prompts);
+    before = last;
+    return m;
+  }
+  return ctx;
 }
 
 function estimateOf(m: Measurement, policy: PolicySpec): RewardEstimate {
