@@ -77,6 +77,10 @@ class EmbeddedBackend implements LlmBackend {
   }
 
   async *generate(request: GenerateRequest): AsyncGenerator<string> {
+    // One GGUF is loaded in-process; a policy bound to another model (an Ollama import) cannot run here.
+    if (request.model !== undefined && request.model !== this.info.model) {
+      throw new LlmError('model_missing', `model ${request.model} is not available on the embedded backend (it serves ${this.info.model}); use the Ollama backend`);
+    }
     // Our own controller also fires when the consumer stops iterating early.
     const stop = new AbortController();
     const onAbort = (): void => stop.abort();

@@ -16,6 +16,22 @@ export interface GenerateRequest {
   seed?: number;
   /** Aborting stops generation upstream at once; the iterator then ends without error. */
   signal?: AbortSignal;
+  /**
+   * A model to answer with instead of the backend's own (an Ollama policy model or an imported
+   * fine-tune). Backends that serve a single model (embedded) reject a different one.
+   */
+  model?: string;
+  /** Called once after a completed generation, when the backend measures it (Ollama does). */
+  onStats?: (stats: GenerationStats) => void;
+}
+
+/** Server-side token counts and timings of one generation (GPU throughput = evalTokens / evalDurationMs). */
+export interface GenerationStats {
+  promptTokens: number;
+  evalTokens: number;
+  evalDurationMs: number;
+  loadDurationMs: number;
+  totalDurationMs: number;
 }
 
 /**

@@ -1,80 +1,68 @@
 import { Ollama } from 'ollama';
-import type { Message } from 'ollama';
-import { LlmError } from './llm.types';
 import type { GenerateRequest, LlmBackend } from './llm.types';
+import { statsOf } from './ollama/chat-line.schema';
+import { chatLines, type ChatBody } from './ollama/chat-stream';
+import { ollamaConnection, type ConnectionOptions, type OllamaConnection } from './ollama/ollama-connection';
+import { toLlmError } from './ollama/ollama-errors';
 
-export interface OllamaBackendOptions {
-  host: string;
+export { toLlmError } from './ollama/ollama-errors';
+
+export interface OllamaBackendOptions extends ConnectionOptions {
   model: string;
+  /**
+   * Context length sent with every request. Ollama reloads a model when num_ctx changes, so the
+   * base model and every policy model derived from it must use the same value.
+   */
+  numCtx?: number;
 }
 
-/**
- * Streams chat answers from an Ollama server through the official client.
- * Kept small on purpose: retries, keep-alive tuning and model materialization come later.
- */
+/** Streams chat answers from an Ollama server (see ollama/chat-stream.ts for the protocol handling). */
 export function createOllamaBackend(options: OllamaBackendOptions): LlmBackend {
-  const host = options.host.replace(/\/+$/, '');
-  const client = new Ollama({ host });
+  const conn = ollamaConnection(options);
+  const running = new Set<AbortController>();
   return {
     // Ollama serves tags of chat models in practice; the template is not inspected here.
-    info: { kind: 'ollama', model: options.model, chatTuned: true, detail: `Ollama at ${host}` },
-    generate: (request) => streamChat(client, host, options.model, request),
+    info: {
+      kind: 'ollama',
+      model: options.model,
+      chatTuned: true,
+      detail: `Ollama at ${conn.host}, ${conn.slots.limit} parallel, keep_alive ${conn.keepAlive}${options.numCtx ? `, num_ctx ${options.numCtx}` : ''}`,
+    },
+    generate: (request) => generate(conn, chatBody(options, request), request, running),
     close: async () => {
-      client.abort();
+      for (const controller of running) controller.abort();
     },
   };
 }
 
-function toMessages(request: GenerateRequest): Message[] {
+export function chatBody(options: Pick<OllamaBackendOptions, 'model' | 'numCtx'>, request: GenerateRequest): ChatBody {
   const history = request.messages.map((turn) => ({ role: turn.role, content: turn.content }));
-  return request.system === '' ? history : [{ role: 'system', content: request.system }, ...history];
+  const { decoding } = request;
+  return {
+    model: request.model ?? options.model,
+    messages: request.system === '' ? history : [{ role: 'system', content: request.system }, ...history],
+    options: { temperature: decoding.temperature, top_p: decoding.topP, num_predict: decoding.maxTokens, seed: request.seed, num_ctx: options.numCtx },
+  };
 }
 
-async function* streamChat(client: Ollama, host: string, model: string, request: GenerateRequest): AsyncGenerator<string> {
-  const { signal, decoding } = request;
-  if (signal?.aborted) return;
-  let stream;
+async function* generate(conn: OllamaConnection, body: ChatBody, request: GenerateRequest, running: Set<AbortController>): AsyncGenerator<string> {
+  // Our own controller also fires on close() and when the consumer stops iterating early.
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort();
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+  if (request.signal?.aborted) stop.abort();
+  running.add(stop);
   try {
-    stream = await client.chat({
-      model,
-      messages: toMessages(request),
-      stream: true,
-      options: { temperature: decoding.temperature, top_p: decoding.topP, num_predict: decoding.maxTokens, seed: request.seed },
-    });
-  } catch (error) {
-    throw toLlmError(error, host, model);
-  }
-  const abort = (): void => stream.abort();
-  signal?.addEventListener('abort', abort, { once: true });
-  // The signal may have fired while the request was being sent.
-  if (signal?.aborted) abort();
-  try {
-    for await (const part of stream) {
-      if (part.message.content !== '') yield part.message.content;
+    for await (const line of chatLines(conn, body, stop.signal)) {
+      const content = line.message?.content ?? '';
+      if (content !== '') yield content;
+      if (line.done) request.onStats?.(statsOf(line));
     }
-  } catch (error) {
-    if (signal?.aborted) return;
-    throw toLlmError(error, host, model);
   } finally {
-    signal?.removeEventListener('abort', abort);
-    // A consumer that stops early must not leave the upstream generation running.
-    stream.abort();
+    running.delete(stop);
+    request.signal?.removeEventListener('abort', onAbort);
+    stop.abort();
   }
-}
-
-/** Maps client and network failures to the typed errors callers show to users. */
-export function toLlmError(error: unknown, host: string, model: string): LlmError {
-  if (error instanceof LlmError) return error;
-  const status = typeof error === 'object' && error !== null && 'status_code' in error ? error.status_code : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  if (status === 404 || /model .*not found/i.test(message)) {
-    return new LlmError('model_missing', `model ${model} not found: run \`ollama pull ${model}\``, { cause: error });
-  }
-  if (status === undefined && error instanceof TypeError) {
-    // fetch() rejects with a TypeError when nothing listens or the connection drops.
-    return new LlmError('unreachable', `Ollama is not reachable at ${host}`, { cause: error });
-  }
-  return new LlmError('upstream', `Ollama error: ${message}`, { cause: error });
 }
 
 /** Start-up probe: true when an Ollama server answers /api/version within the timeout. */
@@ -88,13 +76,15 @@ export async function isOllamaReachable(host: string, timeoutMs: number): Promis
   }
 }
 
-/** Whether the server has pulled `model`; a tag without `:` means `:latest`, as in Ollama. */
+/** Ollama's own rule: a tag without `:` means `:latest`. */
+export const withTag = (name: string): string => (name.includes(':') ? name : `${name}:latest`);
+
+/** Whether the server has pulled `model`. */
 export async function hasOllamaModel(host: string, model: string): Promise<boolean> {
-  const withTag = (name: string): string => (name.includes(':') ? name : `${name}:latest`);
   try {
     const { models } = await new Ollama({ host }).list();
     return models.some((entry) => withTag(entry.name) === withTag(model));
   } catch (error) {
-    throw toLlmError(error, host, model);
+    throw toLlmError(error, { host, model });
   }
 }

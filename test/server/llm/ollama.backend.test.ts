@@ -85,7 +85,7 @@ describe('ollama backend against a wire-protocol fake', () => {
 
   it('maps a refused connection to unreachable naming the host', async () => {
     const host = `http://127.0.0.1:${await unusedPort()}`;
-    const error = await caught(collect(createOllamaBackend({ host, model: 'x' }).generate(request)));
+    const error = await caught(collect(createOllamaBackend({ host, model: 'x', retries: 1, retryBaseMs: 5 }).generate(request)));
     expect(error).toMatchObject({ code: 'unreachable', message: `Ollama is not reachable at ${host}` });
   });
 

@@ -1,0 +1,37 @@
+import { Semaphore } from './semaphore';
+import type { StreamTimeouts } from './ndjson-request';
+
+/** Shared by every request to one Ollama server: where it is, how long to wait, how many at once. */
+export interface OllamaConnection {
+  host: string;
+  timeouts: StreamTimeouts;
+  /** Requests in flight at most; match OLLAMA_NUM_PARALLEL so none waits in Ollama's own queue. */
+  slots: Semaphore;
+  /** Extra attempts after a connection error (never after any output); delay doubles each time. */
+  retries: number;
+  retryBaseMs: number;
+  /** How long Ollama keeps the model loaded after a request (Ollama's duration string or seconds). */
+  keepAlive: string | number;
+}
+
+export interface ConnectionOptions {
+  host: string;
+  parallel?: number;
+  firstByteTimeoutMs?: number;
+  idleTimeoutMs?: number;
+  retries?: number;
+  retryBaseMs?: number;
+  keepAlive?: string | number;
+}
+
+/** Defaults suit a GPU host: loading an 8B model can take tens of seconds before the first token. */
+export function ollamaConnection(options: ConnectionOptions): OllamaConnection {
+  return {
+    host: options.host.replace(/\/+$/, ''),
+    timeouts: { firstByteMs: options.firstByteTimeoutMs ?? 120_000, idleMs: options.idleTimeoutMs ?? 60_000 },
+    slots: new Semaphore(options.parallel ?? 2),
+    retries: options.retries ?? 3,
+    retryBaseMs: options.retryBaseMs ?? 500,
+    keepAlive: options.keepAlive ?? '30m',
+  };
+}
