@@ -14,6 +14,12 @@ const envSchema = z.object({
   LLM_BACKEND: optional(z.enum(['auto', 'ollama', 'embedded'])),
   OLLAMA_HOST: optional(z.string().url('must be a URL such as http://127.0.0.1:11434')),
   OLLAMA_MODEL: optional(z.string()),
+  OLLAMA_KEEP_ALIVE: optional(z.string().regex(/^-?\d+(\.\d+)?(ms|s|m|h)?$/, 'must be a duration such as 30m, 1h or -1')),
+  OLLAMA_NUM_CTX: optional(intIn(256, 1_048_576)),
+  OLLAMA_PULL: optional(z.enum(['true', 'false'], 'must be true or false')),
+  OLLAMA_TIMEOUT_MS: optional(intIn(1000, 3_600_000)),
+  PALM_JUDGE_SAFETY_MODEL: optional(z.string()),
+  PALM_JUDGE_HUMOR_MODEL: optional(z.string()),
   MODEL_PATH: optional(z.string()),
   LLM_THREADS: optional(intIn(1, 256)),
   LLM_PARALLEL: optional(intIn(1, 64)),
@@ -29,6 +35,10 @@ export interface Config {
     backend: 'auto' | 'ollama' | 'embedded';
     ollamaHost: string;
     ollamaModel: string;
+    ollamaKeepAlive: string;
+    ollamaNumCtx: number;
+    ollamaPull: boolean;
+    ollamaTimeoutMs: number;
     modelPath: string | undefined;
     modelsDir: string;
     demoModelPath: string;
@@ -36,6 +46,8 @@ export interface Config {
     parallel: number;
     contextSize: number;
   };
+  /** Ollama models the LLM-judge rewards use (build-portfolio --judges ollama). */
+  judges: { safetyModel: string; humorModel: string };
 }
 
 export class ConfigError extends Error {
@@ -61,6 +73,10 @@ export function loadConfig(env: Record<string, string | undefined>, repoRoot: st
       backend: e.LLM_BACKEND ?? 'auto',
       ollamaHost: e.OLLAMA_HOST ?? 'http://127.0.0.1:11434',
       ollamaModel: e.OLLAMA_MODEL ?? 'llama3.2:1b',
+      ollamaKeepAlive: e.OLLAMA_KEEP_ALIVE ?? '30m',
+      ollamaNumCtx: e.OLLAMA_NUM_CTX ?? 4096,
+      ollamaPull: e.OLLAMA_PULL !== 'false',
+      ollamaTimeoutMs: e.OLLAMA_TIMEOUT_MS ?? 120_000,
       modelPath: e.MODEL_PATH === undefined ? undefined : resolve(repoRoot, e.MODEL_PATH),
       modelsDir: resolve(repoRoot, 'models'),
       demoModelPath: resolve(repoRoot, e.PALM_DEMO_MODEL ?? '../shared/models/stories260K.gguf'),
@@ -68,5 +84,6 @@ export function loadConfig(env: Record<string, string | undefined>, repoRoot: st
       parallel: e.LLM_PARALLEL ?? 2,
       contextSize: e.LLM_CONTEXT_SIZE ?? 2048,
     },
+    judges: { safetyModel: e.PALM_JUDGE_SAFETY_MODEL ?? 'llama-guard3:1b', humorModel: e.PALM_JUDGE_HUMOR_MODEL ?? e.OLLAMA_MODEL ?? 'llama3.2:1b' },
   };
 }

@@ -5,6 +5,8 @@ import { createEmbeddedBackend } from './embedded.backend';
 import { LlmError } from './llm.types';
 import type { LlmBackend } from './llm.types';
 import { createOllamaBackend, hasOllamaModel, isOllamaReachable } from './ollama.backend';
+import { OllamaModels, type PullProgress } from './ollama/ollama-models';
+import { pullProgressReporter } from './ollama/pull-progress';
 
 export interface BackendSettings {
   backend: 'auto' | 'ollama' | 'embedded';
@@ -21,6 +23,16 @@ export interface BackendSettings {
   contextSize: number;
   /** How long the start-up probe waits for Ollama (default 1500 ms). */
   ollamaProbeTimeoutMs?: number;
+  /** Ollama keep_alive for every request (default 30m). */
+  ollamaKeepAlive?: string;
+  /** num_ctx sent with every request and baked into policy models: one value keeps one loaded model. */
+  ollamaNumCtx?: number;
+  /** Pull a missing model when the Ollama backend is chosen explicitly (default true). */
+  ollamaPull?: boolean;
+  /** Longest wait for the first byte of an answer (model loading included). */
+  ollamaTimeoutMs?: number;
+  /** Where pull progress goes (default: lines on stderr). */
+  onPullProgress?: (progress: PullProgress) => void;
 }
 
 export interface ChosenBackend {
@@ -35,11 +47,11 @@ export const HOW_TO_GET_A_MODEL =
 /** Start-up choice of DESIGN §4: explicit setting, else Ollama when reachable, else a local GGUF. */
 export async function chooseBackend(settings: BackendSettings): Promise<ChosenBackend> {
   const notes: string[] = [];
-  if (settings.backend === 'ollama') return withBanner(await openOllama(settings), notes);
+  if (settings.backend === 'ollama') return withBanner(await openOllama(settings, notes), notes);
   if (settings.backend === 'auto') {
     const timeout = settings.ollamaProbeTimeoutMs ?? 1500;
     if (await isOllamaReachable(settings.ollamaHost, timeout)) {
-      if (await hasOllamaModel(settings.ollamaHost, settings.ollamaModel)) return withBanner(await openOllama(settings), notes);
+      if (await hasOllamaModel(settings.ollamaHost, settings.ollamaModel)) return withBanner(await openOllama(settings, notes), notes);
       notes.push(`Ollama at ${settings.ollamaHost} has no model ${settings.ollamaModel} (run \`ollama pull ${settings.ollamaModel}\`); using the embedded backend.`);
     } else {
       notes.push(`Ollama is not reachable at ${settings.ollamaHost}; using the embedded backend.`);
@@ -56,15 +68,27 @@ export async function chooseBackend(settings: BackendSettings): Promise<ChosenBa
   return withBanner(backend, notes, isDemo);
 }
 
-async function openOllama(settings: BackendSettings): Promise<LlmBackend> {
+/** Health check, then the model (pulled with progress when allowed), then the backend. */
+async function openOllama(settings: BackendSettings, notes: string[]): Promise<LlmBackend> {
   const { ollamaHost: host, ollamaModel: model } = settings;
-  if (!(await isOllamaReachable(host, settings.ollamaProbeTimeoutMs ?? 1500))) {
-    throw new LlmError('unreachable', `Ollama is not reachable at ${host}. Start it (\`ollama serve\`) or set the backend to auto or embedded.`);
+  const models = new OllamaModels(host.replace(/\/+$/, ''));
+  let version: string;
+  try {
+    version = await models.version(settings.ollamaProbeTimeoutMs ?? 1500);
+  } catch (error) {
+    throw new LlmError('unreachable', `Ollama is not reachable at ${host}. Start it (\`ollama serve\`) or set the backend to auto or embedded.`, { cause: error });
   }
-  if (!(await hasOllamaModel(host, model))) {
-    throw new LlmError('model_missing', `model ${model} not found: run \`ollama pull ${model}\``);
-  }
-  return createOllamaBackend({ host, model });
+  const onProgress = settings.onPullProgress ?? pullProgressReporter(process.stderr);
+  if ((await models.ensure(model, { pull: settings.ollamaPull ?? true, onProgress })) === 'pulled') notes.push(`pulled ${model} into Ollama`);
+  notes.push(`Ollama ${version} at ${host}`);
+  return createOllamaBackend({
+    host,
+    model,
+    parallel: settings.parallel,
+    keepAlive: settings.ollamaKeepAlive,
+    numCtx: settings.ollamaNumCtx,
+    firstByteTimeoutMs: settings.ollamaTimeoutMs,
+  });
 }
 
 /** The configured GGUF, else the first one in models/, else the demo model. */

@@ -1,9 +1,8 @@
-import { Ollama } from 'ollama';
 import type { GenerateRequest, LlmBackend } from './llm.types';
 import { statsOf } from './ollama/chat-line.schema';
 import { chatLines, type ChatBody } from './ollama/chat-stream';
 import { ollamaConnection, type ConnectionOptions, type OllamaConnection } from './ollama/ollama-connection';
-import { toLlmError } from './ollama/ollama-errors';
+import { OllamaModels } from './ollama/ollama-models';
 
 export { toLlmError } from './ollama/ollama-errors';
 
@@ -76,15 +75,7 @@ export async function isOllamaReachable(host: string, timeoutMs: number): Promis
   }
 }
 
-/** Ollama's own rule: a tag without `:` means `:latest`. */
-export const withTag = (name: string): string => (name.includes(':') ? name : `${name}:latest`);
-
 /** Whether the server has pulled `model`. */
 export async function hasOllamaModel(host: string, model: string): Promise<boolean> {
-  try {
-    const { models } = await new Ollama({ host }).list();
-    return models.some((entry) => withTag(entry.name) === withTag(model));
-  } catch (error) {
-    throw toLlmError(error, { host, model });
-  }
+  return new OllamaModels(host.replace(/\/+$/, '')).has(model);
 }

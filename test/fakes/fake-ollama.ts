@@ -83,7 +83,8 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     const path = (req.url ?? '').split('?')[0] ?? '';
     const body = req.method === 'GET' ? {} : await readBody(req);
     state.requests.push({ method: req.method ?? '', path, body });
-    const name = field(body, 'model');
+    // Like Ollama, accept the deprecated `name` where `model` is missing (the official client's delete sends `name`).
+    const name = field(body, 'model') ?? field(body, 'name');
     if (req.method === 'GET' && path === '/api/version') return sendJson(res, 200, { version: VERSION });
     if (req.method === 'GET' && path === '/api/tags') return sendJson(res, 200, { models: [...models.keys()].map(tagEntry) });
     if (req.method === 'POST' && path === '/api/show') {
