@@ -2,6 +2,8 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { Server } from 'socket.io';
+import { createAuth, DEFAULT_AUTH_OPTIONS, type AuthOptions } from './auth/auth.module';
+import { attachSession, requireSession } from './auth/socket-auth';
 import { registerChatHandlers } from './chat/chat.handlers';
 import { ChatService } from './chat/chat.service';
 import { ConversationRepository } from './chat/conversation.repository';
@@ -13,8 +15,11 @@ import type { Db } from './db/client';
 import { consoleLogger, type Logger } from './errors';
 import { apiRoutes } from './http/api.routes';
 import { apiNotFound, errorMiddleware } from './http/error.middleware';
+import { securityHeaders } from './http/security-headers';
 import { staticClient } from './http/static-client';
 import type { LlmBackend } from './llm/llm.types';
+import { registerPreferencesHandlers } from './preferences/preferences.handlers';
+import { PreferencesRepository } from './preferences/preferences.repository';
 import { registerPortfolioHandlers } from './routing/portfolio.handlers';
 import { PolicyRouter } from './routing/router';
 
@@ -27,6 +32,12 @@ export interface AppDeps {
   clock?: () => number;
   /** Per-client-address limit on sends that start an answer (default: 20 at once, 20 a minute). */
   sendLimit?: RateLimitOptions;
+  /** Per-account limit on sends that start an answer (default: 20 at once, 20 a minute). */
+  userSendLimit?: RateLimitOptions;
+  /** Answers one account may have generating at once (default 3). */
+  maxConcurrentPerUser?: number;
+  /** Sessions, cookies and login limits (defaults: DEFAULT_AUTH_OPTIONS). */
+  auth?: Partial<AuthOptions>;
 }
 
 export interface App {
@@ -37,8 +48,10 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** A chat message is at most 8000 characters; this leaves room for JSON escaping, and no more. */
-const MAX_SOCKET_PAYLOAD_BYTES = 100_000;
+/** A chat message is at most 8000 characters; this leaves room for UTF-8 and JSON escaping, and no more. */
+const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
+/** The largest REST body is a login or a password change. */
+const MAX_JSON_BODY = '16kb';
 
 /** Builds the whole server from its parts; it reads no environment and opens nothing itself. */
 export function createApp(deps: AppDeps): App {
@@ -51,19 +64,34 @@ export function createApp(deps: AppDeps): App {
   const router = new PolicyRouter(deps.db, deps.llm.info.model);
 
   const web = express();
+  const httpServer = createServer(web);
+  const io: AppServer = new Server(httpServer, { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false });
+  const auth = createAuth(deps.db, io, clock, { ...DEFAULT_AUTH_OPTIONS, ...deps.auth });
+
   web.disable('x-powered-by');
-  web.use('/api', apiRoutes({ llm: deps.llm, router }), apiNotFound);
+  web.use(securityHeaders);
+  const api = express.Router();
+  api.use(express.json({ limit: MAX_JSON_BODY }));
+  const route = auth.route(api);
+  apiRoutes(route, { llm: deps.llm, router });
+  auth.mountRoutes(route);
+  web.use('/api', api, apiNotFound);
   web.use(staticClient(deps.clientDir));
   web.use(errorMiddleware(log));
 
-  const httpServer = createServer(web);
-  const io: AppServer = new Server(httpServer, { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false });
   const engine = new StreamEngine({ llm: deps.llm, messages, io, log, clock });
   const limiter = new SendRateLimiter(clock, deps.sendLimit);
-  const chat = new ChatService({ db: deps.db, conversations, messages, router, engine, limiter });
+  const userLimiter = new SendRateLimiter(clock, deps.userSendLimit);
+  const maxConcurrentPerUser = deps.maxConcurrentPerUser ?? 3;
+  const chat = new ChatService({ db: deps.db, conversations, messages, router, engine, limiter, userLimiter, maxConcurrentPerUser });
+  const preferences = new PreferencesRepository(deps.db, clock);
+  requireSession(io, auth.sessions);
   io.on('connection', (socket) => {
-    registerChatHandlers(socket, { chat, conversations, log });
-    registerPortfolioHandlers(socket, { router, llm: deps.llm, log });
+    const ctx = attachSession(socket, auth.sessions, log);
+    if (!ctx) return;
+    registerChatHandlers(socket, { chat, conversations }, ctx);
+    registerPortfolioHandlers(socket, { router, llm: deps.llm }, ctx);
+    registerPreferencesHandlers(socket, preferences, ctx);
   });
 
   let closing: Promise<void> | undefined;

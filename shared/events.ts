@@ -11,6 +11,8 @@ import type {
   StreamEvent,
 } from './schemas/chat.schema';
 import type { PortfolioSummary } from './schemas/portfolio.schema';
+import type { Preferences, SetPreferencesInput } from './schemas/preferences.schema';
+import type { Sliders } from './schemas/sliders.schema';
 import type { BackendInfo } from './schemas/server-info.schema';
 
 /**
@@ -32,6 +34,8 @@ export interface ClientToServerEvents {
     payload: Record<string, never>,
     ack: AckFn<{ portfolio: PortfolioSummary | null; backend: BackendInfo }>,
   ) => void;
+  'preferences:get': (payload: Record<string, never>, ack: AckFn<Preferences>) => void;
+  'preferences:set': (payload: SetPreferencesInput, ack: AckFn<{ sliders: Sliders }>) => void;
 }
 
 export interface ServerToClientEvents {

@@ -5,6 +5,7 @@ import { immediate, type Db } from '../db/client';
 import { AppError } from '../errors';
 import type { ChatTurn } from '../llm/llm.types';
 import type { PolicyRouter } from '../routing/router';
+import type { SessionUser } from '../auth/session.store';
 import { titleFrom, type ConversationRepository } from './conversation.repository';
 import type { MessageRepository } from './message.repository';
 import type { SendRateLimiter } from './send-rate-limit';
@@ -20,32 +21,44 @@ export interface ChatServiceDeps {
   messages: MessageRepository;
   router: PolicyRouter;
   engine: StreamEngine;
+  /** Sends per client address. */
   limiter: SendRateLimiter;
+  /** Sends per account, so one user cannot use many addresses (or share one with others' budget). */
+  userLimiter: SendRateLimiter;
+  /** Answers one account may have generating at once, across its conversations and tabs. */
+  maxConcurrentPerUser: number;
 }
 
-/** The chat's use cases; the socket layer only parses payloads and joins rooms. */
+/**
+ * The chat's use cases, each for one signed-in user; the socket layer only parses payloads and
+ * joins rooms. Another user's conversation or message is answered exactly like a missing one.
+ */
 export class ChatService {
   constructor(private readonly deps: ChatServiceDeps) {}
 
-  send(input: SendMessageInput, socket: AppSocket): SendMessageResult {
+  send(input: SendMessageInput, user: SessionUser, socket: AppSocket): SendMessageResult {
     this.deps.engine.assertAccepting();
     const { policy, routing } = this.deps.router.route(input.sliders);
     // One write transaction: the resend check, the conflict check and both inserts cannot
     // interleave with another writer (a second server process, the portfolio build).
     const outcome = immediate(this.deps.db, () => {
-      const previous = this.duplicateOf(input.clientId);
-      return previous ? { result: previous, history: [] } : this.store(input, routing, socket.handshake.address);
+      const previous = this.duplicateOf(input.clientId, user.id);
+      return previous ? { result: previous, history: [] } : this.store(input, routing, user.id, socket.handshake.address);
     });
     // Join before the first token can be produced, so the sender misses nothing.
     void socket.join(conversationRoom(outcome.result.conversation.id));
-    if (!outcome.result.duplicate) this.deps.engine.start({ message: outcome.result.assistantMessage, policy, history: outcome.history });
+    if (!outcome.result.duplicate) this.deps.engine.start({ message: outcome.result.assistantMessage, userId: user.id, policy, history: outcome.history });
     return outcome.result;
   }
 
-  private store(input: SendMessageInput, routing: RoutingInfo, clientAddress: string): { result: SendMessageResult; history: ChatTurn[] } {
+  private store(input: SendMessageInput, routing: RoutingInfo, userId: string, clientAddress: string): { result: SendMessageResult; history: ChatTurn[] } {
     const { messages, conversations } = this.deps;
-    const conversation = this.conversationFor(input);
+    const conversation = this.conversationFor(input, userId);
+    if (this.deps.engine.runningFor(userId) >= this.deps.maxConcurrentPerUser) {
+      throw new AppError('rate_limited', `you already have ${this.deps.maxConcurrentPerUser} answers generating; stop one or wait`);
+    }
     // Counted last: a refused send neither stores nor costs anything.
+    this.deps.userLimiter.take(userId);
     this.deps.limiter.take(clientAddress);
     const history = messages.history(conversation.id, HISTORY_MESSAGES);
     const userMessage = messages.insertUser({ id: randomUUID(), conversationId: conversation.id, clientId: input.clientId, content: input.content });
@@ -55,11 +68,11 @@ export class ChatService {
     return { result: { conversation, userMessage, assistantMessage, duplicate: false }, history };
   }
 
-  async stop(messageId: string): Promise<Message> {
-    const stopped = await this.deps.engine.stop(messageId);
-    if (stopped) return stopped;
+  async stop(messageId: string, userId: string): Promise<Message> {
+    const message = this.requireMessage(messageId, userId);
+    const stopped = await this.deps.engine.stop(message.id);
     // Already finished (or stopped from another tab): stopping is idempotent.
-    return this.requireMessage(messageId);
+    return stopped ?? this.requireMessage(messageId, userId);
   }
 
   /**
@@ -67,8 +80,8 @@ export class ChatService {
    * same tick, so no token falls between the catch-up and the live stream; a final answer also
    * gets its terminal event.
    */
-  resume(input: ResumeMessageInput, socket: AppSocket): Message {
-    const message = this.requireMessage(input.messageId);
+  resume(input: ResumeMessageInput, userId: string, socket: AppSocket): Message {
+    const message = this.requireMessage(input.messageId, userId);
     void socket.join(conversationRoom(message.conversationId));
     const live = this.deps.engine.liveContent(message.id);
     const content = live ?? message.content;
@@ -81,8 +94,8 @@ export class ChatService {
   }
 
   /** A conversation with its messages (live text for streaming ones); the tab joins its stream. */
-  open(conversationId: string, socket: AppSocket): { conversation: Conversation; messages: Message[] } {
-    const conversation = this.deps.conversations.find(conversationId);
+  open(conversationId: string, userId: string, socket: AppSocket): { conversation: Conversation; messages: Message[] } {
+    const conversation = this.deps.conversations.find(conversationId, userId);
     if (!conversation) throw new AppError('not_found', 'conversation not found');
     void socket.join(conversationRoom(conversationId));
     const messages = this.deps.messages.listForConversation(conversationId).map((m) => {
@@ -92,32 +105,34 @@ export class ChatService {
     return { conversation, messages };
   }
 
-  rename(conversationId: string, title: string): Conversation {
-    const renamed = this.deps.conversations.rename(conversationId, title);
+  rename(conversationId: string, userId: string, title: string): Conversation {
+    const renamed = this.deps.conversations.rename(conversationId, userId, title);
     if (!renamed) throw new AppError('not_found', 'conversation not found');
     return renamed;
   }
 
-  async remove(conversationId: string): Promise<{ deleted: true }> {
+  async remove(conversationId: string, userId: string): Promise<{ deleted: true }> {
+    if (!this.deps.conversations.find(conversationId, userId)) throw new AppError('not_found', 'conversation not found');
     // Stop first, so no generation keeps running for a conversation that no longer exists.
     await this.deps.engine.stopConversation(conversationId);
-    if (!this.deps.conversations.delete(conversationId)) throw new AppError('not_found', 'conversation not found');
+    if (!this.deps.conversations.delete(conversationId, userId)) throw new AppError('not_found', 'conversation not found');
     return { deleted: true };
   }
 
-  private duplicateOf(clientId: string): SendMessageResult | null {
+  private duplicateOf(clientId: string, userId: string): SendMessageResult | null {
     const userMessage = this.deps.messages.findByClientId(clientId);
     if (!userMessage) return null;
-    const conversation = this.deps.conversations.find(userMessage.conversationId);
+    // Someone else's id (or a deleted conversation's) is a conflict that reveals nothing.
+    const conversation = this.deps.conversations.find(userMessage.conversationId, userId);
     const assistantMessage = this.deps.messages.findReplyTo(userMessage.id);
     if (!conversation || !assistantMessage) throw new AppError('conflict', 'this message id was already used');
     const live = this.deps.engine.liveContent(assistantMessage.id);
     return { conversation, userMessage, assistantMessage: live === undefined ? assistantMessage : { ...assistantMessage, content: live }, duplicate: true };
   }
 
-  private conversationFor(input: SendMessageInput): Conversation {
-    if (input.conversationId === null) return this.deps.conversations.create(randomUUID(), titleFrom(input.content));
-    const conversation = this.deps.conversations.find(input.conversationId);
+  private conversationFor(input: SendMessageInput, userId: string): Conversation {
+    if (input.conversationId === null) return this.deps.conversations.create(randomUUID(), userId, titleFrom(input.content));
+    const conversation = this.deps.conversations.find(input.conversationId, userId);
     if (!conversation) throw new AppError('not_found', 'conversation not found');
     if (this.deps.messages.hasStreaming(conversation.id)) {
       throw new AppError('conflict', 'an answer is still streaming in this conversation; stop it or wait for it to finish');
@@ -125,8 +140,8 @@ export class ChatService {
     return conversation;
   }
 
-  requireMessage(messageId: string): Message {
-    const message = this.deps.messages.find(messageId);
+  requireMessage(messageId: string, userId: string): Message {
+    const message = this.deps.messages.findOwned(messageId, userId);
     if (!message) throw new AppError('not_found', 'message not found');
     return message;
   }

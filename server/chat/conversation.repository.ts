@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Conversation } from '../../shared/schemas/chat.schema';
 import type { Db } from '../db/client';
 import { conversations } from '../db/schema';
@@ -16,31 +16,34 @@ export function titleFrom(content: string): string {
 
 type Row = typeof conversations.$inferSelect;
 
+const owned = (id: string, userId: string) => and(eq(conversations.id, id), eq(conversations.userId, userId));
+
 const toConversation = (r: Row): Conversation => ({ id: r.id, title: r.title, createdAt: r.createdAt, updatedAt: r.updatedAt });
 
+/** Every read and write is scoped to the owner: someone else's conversation does not exist. */
 export class ConversationRepository {
   constructor(
     private readonly db: Db,
     private readonly clock: () => number,
   ) {}
 
-  create(id: string, title: string): Conversation {
+  create(id: string, userId: string, title: string): Conversation {
     const now = this.clock();
-    const row = this.db.insert(conversations).values({ id, title, createdAt: now, updatedAt: now }).returning().get();
+    const row = this.db.insert(conversations).values({ id, userId, title, createdAt: now, updatedAt: now }).returning().get();
     return toConversation(row);
   }
 
-  find(id: string): Conversation | null {
-    const row = this.db.select().from(conversations).where(eq(conversations.id, id)).get();
+  find(id: string, userId: string): Conversation | null {
+    const row = this.db.select().from(conversations).where(owned(id, userId)).get();
     return row ? toConversation(row) : null;
   }
 
-  list(): Conversation[] {
-    return this.db.select().from(conversations).orderBy(desc(conversations.updatedAt)).all().map(toConversation);
+  list(userId: string): Conversation[] {
+    return this.db.select().from(conversations).where(eq(conversations.userId, userId)).orderBy(desc(conversations.updatedAt)).all().map(toConversation);
   }
 
-  rename(id: string, title: string): Conversation | null {
-    const row = this.db.update(conversations).set({ title, updatedAt: this.clock() }).where(eq(conversations.id, id)).returning().get();
+  rename(id: string, userId: string, title: string): Conversation | null {
+    const row = this.db.update(conversations).set({ title, updatedAt: this.clock() }).where(owned(id, userId)).returning().get();
     return row ? toConversation(row) : null;
   }
 
@@ -49,7 +52,7 @@ export class ConversationRepository {
   }
 
   /** Messages go with it (ON DELETE CASCADE). */
-  delete(id: string): boolean {
-    return this.db.delete(conversations).where(eq(conversations.id, id)).run().changes > 0;
+  delete(id: string, userId: string): boolean {
+    return this.db.delete(conversations).where(owned(id, userId)).run().changes > 0;
   }
 }

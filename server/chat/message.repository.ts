@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Message, MessageStatus } from '../../shared/schemas/chat.schema';
 import { routingInfoSchema, type RoutingInfo } from '../../shared/schemas/routing.schema';
 import type { Db } from '../db/client';
-import { messages } from '../db/schema';
+import { conversations, messages } from '../db/schema';
 import type { ChatTurn } from '../llm/llm.types';
 
 type Row = typeof messages.$inferSelect;
@@ -50,6 +50,17 @@ export class MessageRepository {
   find(id: string): Message | null {
     const row = this.db.select().from(messages).where(eq(messages.id, id)).get();
     return row ? toMessage(row) : null;
+  }
+
+  /** The message if its conversation belongs to `userId`; someone else's is simply not found. */
+  findOwned(id: string, userId: string): Message | null {
+    const row = this.db
+      .select({ message: messages })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .where(and(eq(messages.id, id), eq(conversations.userId, userId)))
+      .get();
+    return row ? toMessage(row.message) : null;
   }
 
   findByClientId(clientId: string): Message | null {

@@ -20,6 +20,8 @@ export class SendRateLimiter {
   constructor(
     private readonly clock: () => number,
     private readonly options: RateLimitOptions = DEFAULT_SEND_LIMIT,
+    /** What is counted, for the refusal message (the same bucket limits login attempts). */
+    private readonly what = 'messages',
   ) {}
 
   take(key: string): void {
@@ -31,7 +33,7 @@ export class SendRateLimiter {
     this.buckets.set(key, bucket);
     if (bucket.tokens < 1) {
       const waitSeconds = Math.ceil(((1 - bucket.tokens) * 60) / perMinute);
-      throw new AppError('rate_limited', `too many messages; try again in ${waitSeconds} s`);
+      throw new AppError('rate_limited', `too many ${this.what}; try again in ${waitSeconds} s`);
     }
     bucket.tokens -= 1;
     if (this.buckets.size > 10_000) this.forgetFull(now);

@@ -8,6 +8,8 @@ import { conversationRoom, type AppServer } from './socket-handler';
 export interface StreamJob {
   /** The assistant row, already stored with status `streaming`. */
   message: Message;
+  /** The account that asked, for the per-user cap on concurrent answers. */
+  userId: string;
   policy: PolicySpec;
   history: ChatTurn[];
 }
@@ -15,6 +17,7 @@ export interface StreamJob {
 interface ActiveStream {
   messageId: string;
   conversationId: string;
+  userId: string;
   content: string;
   tokenCount: number;
   firstTokenAt: number | null;
@@ -56,6 +59,7 @@ export class StreamEngine {
     const stream: ActiveStream = {
       messageId: job.message.id,
       conversationId: job.message.conversationId,
+      userId: job.userId,
       content: '',
       tokenCount: 0,
       firstTokenAt: null,
@@ -66,6 +70,12 @@ export class StreamEngine {
     };
     this.active.set(stream.messageId, stream);
     stream.done = this.run(stream, job);
+  }
+
+  runningFor(userId: string): number {
+    let running = 0;
+    for (const stream of this.active.values()) if (stream.userId === userId) running += 1;
+    return running;
   }
 
   /** The text generated so far, for a client catching up; undefined once the answer is final. */

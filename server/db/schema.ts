@@ -3,8 +3,52 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  /** Stored lower-cased, so `Alice` and `alice` are one account. */
+  username: text('username').notNull().unique(),
+  /** A versioned scrypt hash string (see server/auth/password.hash.ts). */
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['pending', 'user', 'evaluator', 'admin'] }).notNull(),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull().default(now),
+  updatedAt: integer('updated_at').notNull().default(now),
+});
+
+/** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull().default(now),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const userPreferences = sqliteTable('user_preferences', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** Sliders JSON, parsed with slidersSchema on read. */
+  sliders: text('sliders', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at').notNull().default(now),
+});
+
+/** Server-wide switches an admin changes at run time (key → JSON value). */
+export const appSettings = sqliteTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});
+
 export const conversations = sqliteTable('conversations', {
   id: text('id').primaryKey(),
+  /** Null only for conversations from before accounts existed; the first account adopts them. */
+  userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
   title: text('title').notNull(),
   createdAt: integer('created_at').notNull().default(now),
   updatedAt: integer('updated_at').notNull().default(now),

@@ -1,9 +1,10 @@
-import { Router } from 'express';
 import type { PortfolioSummary } from '../../shared/schemas/portfolio.schema';
 import type { BackendInfo } from '../../shared/schemas/server-info.schema';
+import { emptyBodySchema } from '../../shared/schemas/auth.schema';
 import type { LlmBackend } from '../llm/llm.types';
 import { toPortfolioSummary } from '../portfolio/portfolio.store';
 import type { PolicyRouter } from '../routing/router';
+import type { routeMounter } from './route';
 
 export interface HealthResponse {
   status: 'ok';
@@ -12,16 +13,11 @@ export interface HealthResponse {
   portfolioVersion: number | null;
 }
 
-export function apiRoutes(deps: { llm: LlmBackend; router: PolicyRouter }): Router {
-  const api = Router();
-  api.get('/health', (_req, res) => {
-    const body: HealthResponse = { status: 'ok', backend: deps.llm.info, portfolioVersion: deps.router.active()?.version ?? null };
-    res.json(body);
-  });
-  api.get('/portfolio/active', (_req, res) => {
+export function apiRoutes(route: ReturnType<typeof routeMounter>, deps: { llm: LlmBackend; router: PolicyRouter }): void {
+  // Public, for load balancers and uptime checks: nothing in it is secret.
+  route.public('GET /health', emptyBodySchema, (): HealthResponse => ({ status: 'ok', backend: deps.llm.info, portfolioVersion: deps.router.active()?.version ?? null }));
+  route.private('GET /portfolio/active', emptyBodySchema, (): PortfolioSummary | null => {
     const active = deps.router.active();
-    const body: PortfolioSummary | null = active ? toPortfolioSummary(active) : null;
-    res.json(body);
+    return active ? toPortfolioSummary(active) : null;
   });
-  return api;
 }

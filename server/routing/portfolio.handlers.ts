@@ -1,10 +1,9 @@
-import { emptyPayloadSchema, handle, type AppSocket } from '../chat/socket-handler';
-import type { Logger } from '../errors';
+import { emptyPayloadSchema, handle, type AppSocket, type HandlerContext } from '../chat/socket-handler';
 import type { LlmBackend } from '../llm/llm.types';
 import { toPortfolioSummary } from '../portfolio/portfolio.store';
 import type { PolicyRouter } from './router';
 
-export function registerPortfolioHandlers(socket: AppSocket, deps: { router: PolicyRouter; llm: LlmBackend; log: Logger }): void {
+export function registerPortfolioHandlers(socket: AppSocket, deps: { router: PolicyRouter; llm: LlmBackend }, ctx: HandlerContext): void {
   socket.on(
     'portfolio:active',
     handle(
@@ -14,7 +13,7 @@ export function registerPortfolioHandlers(socket: AppSocket, deps: { router: Pol
         const active = deps.router.active();
         return { portfolio: active ? toPortfolioSummary(active) : null, backend: deps.llm.info };
       },
-      deps.log,
+      ctx,
     ),
   );
 }

@@ -42,6 +42,7 @@ export async function startHarness(wrapLlm?: (llm: LlmBackend) => LlmBackend): P
   if (!portfolio) throw new Error('the test portfolio was not seeded');
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await logIn(page, server, 'tester');
   let pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
@@ -60,6 +61,14 @@ export async function startHarness(wrapLlm?: (llm: LlmBackend) => LlmBackend): P
       rmSync(clientDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Gives the page the session cookie of an account registered through the real endpoints. */
+export async function logIn(page: Page, server: TestServer, name: string): Promise<void> {
+  const { cookie } = await server.accounts.get(name);
+  const value = cookie.slice(cookie.indexOf('=') + 1);
+  await page.context().clearCookies();
+  await page.context().addCookies([{ name: 'palm_session', value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
 }
 
 async function launchChromium() {

@@ -28,11 +28,12 @@ describe('REST and static client', () => {
     server = await startTestServer();
     const health = await fetch(`${server.url}/api/health`);
     expect(await health.json()).toEqual({ status: 'ok', backend: server.llm.info, portfolioVersion: null });
-    expect(await (await fetch(`${server.url}/api/portfolio/active`)).json()).toBeNull();
+    const active = () => server?.api('GET', '/api/portfolio/active', { as: 'tester' }).then((r) => r.json());
+    expect(await active()).toBeNull();
 
     const { version } = saveTestPortfolio(server.db);
     expect(await (await fetch(`${server.url}/api/health`)).json()).toMatchObject({ portfolioVersion: version });
-    const summary = await (await fetch(`${server.url}/api/portfolio/active`)).json();
+    const summary = await active();
     expect(summary).toMatchObject({ version, status: 'active', candidateCount: 3, members: [{ policy: { name: 'safe' } }, { policy: { name: 'funny' } }] });
 
     const missing = await fetch(`${server.url}/api/nothing-here`);

@@ -71,8 +71,8 @@ describe('failures', () => {
     expect(rows.get(finished)).toMatchObject({ status: 'complete', error: null, content: 'The end.' });
     expect(server.logs.some((l) => l.level === 'warn' && l.message.includes('1 answer'))).toBe(true);
 
-    // A client resuming it gets the kept text and the failure.
-    const client = await server.connect();
+    // The first account adopts conversations from before accounts existed; resuming gives it the kept text and the failure.
+    const client = await server.connect({ as: 'admin' });
     const recorder = new StreamRecorder(client);
     await client.emitWithAck('chat:resume', { messageId: orphan, offset: 5 });
     expect(recorder.events).toEqual([

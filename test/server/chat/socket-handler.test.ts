@@ -2,16 +2,21 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import type { ClientToServerEvents } from '../../../shared/events';
 import type { Ack } from '../../../shared/schemas/result.schema';
+import type { SessionUser } from '../../../server/auth/session.store';
 import { handle, type SafeListener } from '../../../server/chat/socket-handler';
 import { AppError } from '../../../server/errors';
 import type { LogEntry } from '../../helpers/test-server';
 
 const schema = z.strictObject({ n: z.number() });
 
-function setup(fn: (input: { n: number }) => unknown) {
+const alice: SessionUser = { sessionId: 's1', id: 'u1', username: 'alice', role: 'user' };
+
+function setup(fn: (input: { n: number }) => unknown, user: SessionUser | null = alice) {
   const logs: LogEntry[] = [];
   const entry = (level: LogEntry['level']) => (message: string, meta?: Record<string, unknown>) => logs.push({ level, message, meta });
-  const listener = handle('test:event', schema, fn, { info: entry('info'), warn: entry('warn'), error: entry('error') });
+  const log = { info: entry('info'), warn: entry('warn'), error: entry('error') };
+  // A real event name: the wrapper looks its role up in EVENT_ROLES (conversation:rename needs `user`).
+  const listener = handle('conversation:rename', schema, fn, { log, currentUser: () => user });
   const call = (payload: unknown) =>
     new Promise<Ack<unknown>>((resolve) => {
       listener(payload, resolve);
@@ -23,6 +28,13 @@ describe('socket handler wrapper', () => {
   it('acks the result of a valid payload', async () => {
     const { call } = setup(async ({ n }) => n * 2);
     expect(await call({ n: 21 })).toEqual({ ok: true, data: 42 });
+  });
+
+  it('refuses a caller without a session or below the event\'s role before parsing or running anything', async () => {
+    let ran = 0;
+    expect(await setup(() => (ran += 1), null).call({ n: 1 })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await setup(() => (ran += 1), { ...alice, role: 'pending' }).call('garbage')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(ran).toBe(0);
   });
 
   it('turns an invalid payload into invalid_input with the field paths', async () => {

@@ -1,0 +1,45 @@
+import type { AppServer, AppSocket, HandlerContext } from '../chat/socket-handler';
+import type { Logger } from '../errors';
+import type { SocketKicker } from './auth.service';
+import { readCookie, SESSION_COOKIE } from './cookie';
+import type { SessionStore } from './session.store';
+
+const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+const userRoom = (userId: string): string => `user:${userId}`;
+
+/**
+ * Sockets authenticate with the same httpOnly session cookie as REST (sent with the websocket
+ * handshake, never a token in the URL). A connection without a valid session is refused.
+ */
+export function requireSession(io: AppServer, sessions: SessionStore): void {
+  io.use((socket, next) => {
+    const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+    next(token !== undefined && sessions.lookup(token) ? undefined : new Error('unauthorized'));
+  });
+}
+
+/**
+ * Joins the socket to its session's and user's rooms (so a logout or a disabled account can
+ * end it) and returns the handler context, which re-reads the session on every event.
+ * Null when the session vanished between the handshake and now.
+ */
+export function attachSession(socket: AppSocket, sessions: SessionStore, log: Logger): HandlerContext | null {
+  const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+  const user = token === undefined ? null : sessions.lookup(token);
+  if (!user) {
+    socket.disconnect(true);
+    return null;
+  }
+  void socket.join([sessionRoom(user.sessionId), userRoom(user.id)]);
+  return { log, currentUser: () => sessions.lookupById(user.sessionId) };
+}
+
+export function socketKicker(io: AppServer): SocketKicker {
+  return {
+    endSession: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
+    endUser: (userId, exceptSessionId) => {
+      const target = io.in(userRoom(userId));
+      (exceptSessionId === undefined ? target : target.except(sessionRoom(exceptSessionId))).disconnectSockets(true);
+    },
+  };
+}
