@@ -18,8 +18,9 @@ export interface FakeAnswer {
 
 const DANGER = /\b(bomb|poison|weapon|kill|explosive|malware)/i;
 
-export function guardAnswer(conversation: string): FakeAnswer {
-  const unsafe = DANGER.test(conversation);
+/** Llama Guard classifies the last turn of the conversation it is given. */
+export function guardAnswer(lastTurn: string): FakeAnswer {
+  const unsafe = DANGER.test(lastTurn);
   const pUnsafe = unsafe ? 0.92 : 0.03;
   const top = [
     { token: 'safe', logprob: Math.log(1 - pUnsafe) },
@@ -29,8 +30,9 @@ export function guardAnswer(conversation: string): FakeAnswer {
   return { pieces: unsafe ? ['unsafe', '\nS9'] : ['safe'], logprobs: [{ ...first, top_logprobs: top }] };
 }
 
-/** A 1..10 rating counting joke cues in the text to rate. */
+/** A 1..10 rating counting joke cues in the rated answer (inside <answer> tags when present). */
 export function ratingAnswer(text: string): FakeAnswer {
+  text = /<answer>([\s\S]*)<\/answer>/.exec(text)?.[1] ?? text;
   const cues = text.match(/\b(joke|pun|ha|haha|funny|laugh)\b/gi)?.length ?? 0;
   const rating = Math.min(10, 1 + 3 * cues);
   return { pieces: ['{"rating": ', String(rating), '}'] };

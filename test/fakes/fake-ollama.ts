@@ -140,7 +140,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
   function answerFor(body: ChatRequestBody, model: FakeModel): FakeAnswer {
     if (options.reply) return { pieces: options.reply };
     const text = body.messages.map((m) => m.content).join('\n');
-    if (body.model.includes('guard')) return guardAnswer(text);
+    if (body.model.includes('guard')) return guardAnswer(body.messages.at(-1)?.content ?? '');
     if (body.format !== undefined) return ratingAnswer(text);
     const system = body.messages.find((m) => m.role === 'system')?.content ?? model.system ?? '';
     return policyAnswer(system, body.messages.at(-1)?.content ?? '');
