@@ -155,3 +155,20 @@ export const buildJobs = sqliteTable('build_jobs', {
   createdAt: integer('created_at').notNull().default(now),
   finishedAt: integer('finished_at'),
 });
+
+/**
+ * Policy models created on an Ollama server (`palm-v<version>-<policy id>`), so stale ones can
+ * be removed later: Ollama itself does not know which of its models PALM made.
+ */
+export const ollamaPolicyModels = sqliteTable(
+  'ollama_policy_models',
+  {
+    name: text('name').primaryKey(),
+    versionId: integer('version_id').notNull(),
+    policyId: text('policy_id').notNull(),
+    fromModel: text('from_model').notNull(),
+    host: text('host').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [index('ollama_policy_models_version_idx').on(t.versionId)],
+);
