@@ -1,5 +1,6 @@
 import { newBitRows, setBit } from './bitset';
 import { exactCoverSets } from './exact-cover';
+import { greedyCoverSets } from './greedy-cover';
 import { better, extend, pointwise, scoreOf, swapImprove, type GapMatrix } from './budget-search';
 import { selectionInstance, type SelectionInstance } from './instance';
 import { assertPositiveInt } from './validate';
@@ -59,6 +60,11 @@ export function tradeoffCurve(
   for (let k = 1; k <= kMax; k++) {
     let next = swapImprove(g, extend(g, members));
     let exact = next.length === g.sets;
+    if (!exact && !tryExact) {
+      // A second start: greedy covers at a bisected threshold often escape the first one's basin.
+      const other = swapImprove(g, thresholdGreedy(g, k));
+      if (better(scoreOf(pointwise(g, other)), scoreOf(pointwise(g, next)))) next = other;
+    }
     if (tryExact && !exact) {
       const opt = exactBudget(g, k, scoreOf(pointwise(g, next)).worst, options.nodeLimit ?? 100_000);
       if (opt && !better(scoreOf(pointwise(g, next)), scoreOf(pointwise(g, opt)))) next = opt;
@@ -107,6 +113,28 @@ function exactBudget(g: GapMatrix, k: number, upper: number, nodeLimit: number):
     } else lo = mid + 1;
   }
   return best;
+}
+
+/** Greedy cover at the smallest bisected threshold t for which it needs at most k sets. */
+function thresholdGreedy(g: GapMatrix, k: number): number[] {
+  let lo = scoreOf(pointwise(g, Array.from({ length: g.sets }, (_, s) => s))).worst;
+  let hi = g.gaps.reduce((a, b) => Math.max(a, b), -Infinity);
+  let best = greedyAt(g, hi);
+  for (let iter = 0; iter < 18 && hi - lo > 1e-6; iter++) {
+    const mid = (lo + hi) / 2;
+    const cover = greedyAt(g, mid);
+    if (cover.length <= k) {
+      best = cover;
+      hi = mid;
+    } else lo = mid;
+  }
+  return best.slice(0, k);
+}
+
+function greedyAt(g: GapMatrix, t: number): number[] {
+  const rows = newBitRows(g.sets, g.points);
+  for (let s = 0; s < g.sets; s++) for (let p = 0; p < g.points; p++) if ((g.gaps[s * g.points + p] ?? Infinity) <= t) setBit(rows, s, p);
+  return greedyCoverSets(rows).selected;
 }
 
 function report(inst: SelectionInstance, members: readonly number[], k: number, exact: boolean): BudgetResult {

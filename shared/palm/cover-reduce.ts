@@ -21,25 +21,30 @@ export function reduceCover(rows: BitRows, universe: Uint32Array = fullSet(rows.
   let live = Array.from({ length: rows.elements }, (_, e) => e).filter((e) => hasBit1(universe, e));
   const forced: number[] = [];
   for (;;) {
-    const masks = live.map((e) => maskOfSets(rows, setIds, e));
-    const bare = masks.findIndex((m) => isEmpty(m));
-    if (bare >= 0) throw new Error(`set cover: element ${live[bare]} is covered by no set`);
-    const single = masks.findIndex((m) => countBits(m) === 1);
-    if (single >= 0) {
-      const s = setIds[firstBit(masks[single] ?? new Uint32Array())] ?? 0;
-      forced.push(s);
-      live = live.filter((e) => !hasBit(rows, s, e));
-      setIds = setIds.filter((x) => x !== s);
+    const masks = uniqueMasks(live.map((e) => maskOfSets(rows, setIds, e)));
+    if (masks.some((m) => isEmpty(m))) throw new Error('set cover: some element is covered by no set');
+    const sole = new Set(masks.filter((m) => countBits(m) === 1).map((m) => setIds[firstBit(m)] ?? 0));
+    if (sole.size > 0) {
+      forced.push(...sole);
+      live = live.filter((e) => ![...sole].some((s) => hasBit(rows, s, e)));
+      setIds = setIds.filter((x) => !sole.has(x));
       continue;
     }
     const keptElements = dropImpliedElements(masks);
-    const keptSets = dropDominatedSets(keptElements.map((i) => masks[i] ?? new Uint32Array()), setIds.length);
-    if (keptElements.length === live.length && keptSets.length === setIds.length) {
-      return { setIds, forced, elements: keptElements.map((i) => masks[i] ?? new Uint32Array()) };
-    }
-    live = keptElements.map((i) => live[i] ?? 0);
+    const elementMasks = keptElements.map((i) => masks[i] ?? new Uint32Array());
+    const keptSets = dropDominatedSets(elementMasks, setIds.length);
+    if (keptSets.length === setIds.length) return { setIds, forced, elements: elementMasks };
+    // Dropping sets changes the masks' layout: rebuild them next round (implied elements stay
+    // implied, and every element keeps a covering set because only dominated sets go).
     setIds = keptSets.map((i) => setIds[i] ?? 0);
   }
+}
+
+/** Identical covering masks are one constraint: keep one copy of each. */
+function uniqueMasks(masks: Uint32Array[]): Uint32Array[] {
+  const seen = new Map<string, Uint32Array>();
+  for (const m of masks) seen.set(m.join(','), m);
+  return [...seen.values()];
 }
 
 function hasBit1(mask: Uint32Array, e: number): boolean {

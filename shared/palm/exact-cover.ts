@@ -109,6 +109,13 @@ class Search {
     return out;
   }
 
+  private availableCount(e: number, excluded: Uint32Array): number {
+    const m = this.red.elements[e] ?? new Uint32Array();
+    let c = 0;
+    for (let i = 0; i < m.length; i++) c += popcount((m[i] ?? 0) & ~(excluded[i] ?? 0));
+    return c;
+  }
+
   private gain(s: number, uncovered: Uint32Array): number {
     const row = this.setElements[s] ?? new Uint32Array();
     let c = 0;
@@ -122,7 +129,7 @@ class Search {
     let fewest = Infinity;
     for (let e = 0; e < this.red.elements.length; e++) {
       if (!bit(uncovered, e)) continue;
-      const n = this.available(e, excluded).length;
+      const n = this.availableCount(e, excluded);
       if (n === 0) return -1;
       if (n < fewest) {
         fewest = n;
@@ -137,6 +144,7 @@ class Search {
     let packing = 0;
     let largest = 1;
     for (let s = 0; s < this.red.setIds.length; s++) if (!bit(excluded, s)) largest = Math.max(largest, this.gain(s, uncovered));
+    if (Math.ceil(countBits(uncovered) / largest) >= this.bestSize) return this.bestSize;
     for (const e of this.elementOrder) {
       if (!bit(uncovered, e)) continue;
       const m = this.red.elements[e] ?? new Uint32Array();

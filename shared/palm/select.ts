@@ -27,6 +27,8 @@ export interface CertifiedCoverOptions {
   resolution?: number;
   /** d = 2: evenly spaced starting points (default 200). */
   linePoints?: number;
+  /** Exact method: branch-and-bound node limit per round (default 20,000). */
+  nodeLimit?: number;
 }
 
 export interface CertifiedCover {
@@ -36,6 +38,8 @@ export interface CertifiedCover {
   certified: boolean;
   universeSize: number;
   rounds: number;
+  /** Exact method: true when every round's cover was proven minimum for its universe. */
+  optimal: boolean;
 }
 
 /**
@@ -55,10 +59,16 @@ export function certifiedCover(
   const d = assertRewardSet(candidates, 'candidates');
   assertTolerance(epsilon, delta);
   const grid = options.grid ? geometricGrid(d, options.grid.mu, options.grid.alpha) : [];
+  let optimal = options.method === 'exact';
   const cover = (points: number[][], target: number): number[] => {
     const inst = selectionInstance(candidates, points);
     const rows = instanceCoverSets(inst, epsilon, target);
-    const chosen = options.method === 'exact' ? exactCoverSets(rows).selected : greedyCoverSets(rows).selected;
+    let chosen = greedyCoverSets(rows).selected;
+    if (options.method === 'exact') {
+      const exact = exactCoverSets(rows, { nodeLimit: options.nodeLimit ?? 20_000 });
+      optimal &&= exact.optimal;
+      chosen = exact.selected;
+    }
     return chosen.map((i) => inst.front[i] ?? i).sort((a, b) => a - b);
   };
   const members = (sel: number[]): number[][] => sel.map((i) => [...(candidates[i] ?? [])]);
@@ -70,7 +80,7 @@ export function certifiedCover(
       const certificate = certify(members(selected), candidates, { epsilon });
       const paired = certificate.paired;
       const certified = (paired?.delta ?? Infinity) <= delta + 1e-12;
-      if (certified || round >= 50 || !paired) return { selected, certificate, certified, universeSize: points.length, rounds: round };
+      if (certified || round >= 50 || !paired) return { selected, certificate, certified, universeSize: points.length, rounds: round, optimal };
       points.push(paired.at);
     }
   }
@@ -86,7 +96,7 @@ export function certifiedCover(
     const selected = cover(points, Math.max(0, target));
     const certificate = certify(members(selected), candidates, { epsilon, resolution });
     const excess = (certificate.paired?.delta ?? Infinity) - delta;
-    last = { selected, certificate, certified: excess <= 1e-12, universeSize: points.length, rounds: round };
+    last = { selected, certificate, certified: excess <= 1e-12, universeSize: points.length, rounds: round, optimal };
     // The convexity bound usually certifies the first cover; otherwise tighten the target by the
     // excess, and finally fall back to δ − margin, where the Lipschitz bound certifies by construction.
     if (last.certified || target <= safeTarget) return last;
@@ -106,8 +116,8 @@ function worstPairedSpread(candidates: readonly (readonly number[])[], epsilon: 
   let lo = Infinity;
   for (let j = 0; j < d; j++) {
     const col = candidates.map((c) => c[j] ?? 0);
-    const max = Math.max(...col);
-    const min = Math.min(...col);
+    const max = col.reduce((a, b) => Math.max(a, b), -Infinity);
+    const min = col.reduce((a, b) => Math.min(a, b), Infinity);
     hi = Math.max(hi, (1 - epsilon) * max - min);
     lo = Math.min(lo, (1 - epsilon) * min - max);
   }
