@@ -12,6 +12,8 @@ export function policyIdFor(spec: Omit<PolicySpec, 'id' | 'name'>): string {
     levels: [spec.levels.safety, spec.levels.humor, spec.levels.brevity],
     system: spec.system,
     decoding: [spec.decoding.temperature, spec.decoding.topP, spec.decoding.maxTokens],
+    // Undefined keys vanish from JSON, so ids of policies without a model of their own are unchanged.
+    ollamaModel: spec.ollamaModel,
   });
   return `p_${createHash('sha256').update(canonical).digest('hex').slice(0, 16)}`;
 }

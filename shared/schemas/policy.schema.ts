@@ -26,5 +26,10 @@ export const policySpecSchema = z.strictObject({
   levels: z.strictObject({ safety: instructionLevelSchema, humor: instructionLevelSchema, brevity: instructionLevelSchema }),
   system: z.string(),
   decoding: decodingSchema,
+  /**
+   * An Ollama model that answers for this policy instead of the base model: an imported
+   * fine-tune (origin 'import', e.g. a LoRA via ADAPTER). Absent for searched policies.
+   */
+  ollamaModel: z.string().min(1).optional(),
 });
 export type PolicySpec = z.infer<typeof policySpecSchema>;
