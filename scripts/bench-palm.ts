@@ -25,11 +25,11 @@ function printPools(title: string, pools: readonly Pool[]): void {
   );
   console.log(`\n### ${title}: portfolio size for a certified (ε, δ) = (0.02, 0.02) guarantee over the whole simplex\n`);
   const sizes = pools.map((p) => sizeRow(p, 0.02, 0.02));
-  const show = (x: number | null): string => (x === null ? '> 40' : String(x));
+  const show = (x: number | null, limit = 40): string => (x === null ? `> ${limit}` : String(x));
   console.log(
     table(
       ['pool', 'PALM greedy', 'PALM exact', 'uniform', 'random', 'PALM greedy: conservative paired δ'],
-      sizes.map((s) => [s.pool, show(s.palmGreedy), `${show(s.palmExact)}${s.exactProven ? '' : ' (not proven)'}`, show(s.uniform), show(s.random), s.palmConservativeDelta]),
+      sizes.map((s) => [s.pool, show(s.palmGreedy), `${show(s.palmExact)}${s.exactProven ? '' : ' (not proven)'}`, show(s.uniform, s.limit), show(s.random, s.limit), s.palmConservativeDelta]),
     ),
   );
   console.log(`\n### ${title}: theory (seed statement) next to measurement, one policy per grid point\n`);

@@ -14,6 +14,8 @@ export interface SizeRow {
   random: number | null;
   /** Paired δ of the PALM greedy portfolio when members sit at lower and OPT at upper confidence bounds. */
   palmConservativeDelta: number;
+  /** Largest k tried for the baselines (null above means: none up to this). */
+  limit: number;
 }
 
 const MAX_K = 40;
@@ -21,13 +23,15 @@ const MAX_K = 40;
 /**
  * Portfolio size each method needs for a certified (ε, δ)-portfolio over the whole simplex
  * (the paired certificate: best member ≥ (1 − ε)·OPT − δ everywhere). Baselines: smallest k
- * whose portfolio certifies (null: none up to MAX_K).
+ * whose portfolio certifies (null: none up to max(MAX_K, PALM's size)).
  */
 export function sizeRow(pool: Pool, epsilon: number, delta: number): SizeRow {
   const resolution = UNIVERSE[pool.d]?.certResolution || undefined;
   const opts = resolution ? { resolution } : {};
   const greedy = certifiedCover(pool.candidates, epsilon, delta, opts);
   const exact = certifiedCover(pool.candidates, epsilon, delta, { ...opts, method: 'exact' });
+  // Baselines are searched at least up to PALM's size, so "> limit" still compares.
+  const limit = Math.max(MAX_K, greedy.selected.length);
   const ok = (selected: number[]): boolean =>
     (certify(selected.map((i) => pool.candidates[i] ?? []), pool.candidates, { ...opts, epsilon }).paired?.delta ?? Infinity) <= delta + 1e-12;
   return {
@@ -35,16 +39,17 @@ export function sizeRow(pool: Pool, epsilon: number, delta: number): SizeRow {
     palmGreedy: greedy.certified ? greedy.selected.length : null,
     palmExact: exact.certified ? exact.selected.length : null,
     exactProven: exact.optimal,
-    uniform: smallestK((k) => ok(uniformPortfolio(pool.candidates, k).selected)),
-    random: smallestK((k) => ok(randomPortfolio(pool.candidates, k, 1000 + k).selected)),
+    uniform: smallestK(limit, (k) => ok(uniformPortfolio(pool.candidates, k).selected)),
+    random: smallestK(limit, (k) => ok(randomPortfolio(pool.candidates, k, 1000 + k).selected)),
+    limit,
     palmConservativeDelta:
       certify(greedy.selected.map((i) => pool.candidates[i] ?? []), pool.candidates, { ...opts, epsilon, stderr: pool.stderr })
         .conservative?.paired?.delta ?? Number.NaN,
   };
 }
 
-function smallestK(ok: (k: number) => boolean): number | null {
-  for (let k = 1; k <= MAX_K; k++) if (ok(k)) return k;
+function smallestK(limit: number, ok: (k: number) => boolean): number | null {
+  for (let k = 1; k <= limit; k++) if (ok(k)) return k;
   return null;
 }
 
