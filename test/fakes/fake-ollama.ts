@@ -131,7 +131,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     const index = state.chatRequests.length - 1;
     const model = find(body.model);
     if (!model) return notFound(res, body.model);
-    const script: ChatScript = { delayMs: options.delayMs, omitDone: options.omitDoneLine, ...answerFor(body, model), ...options.script?.(body, index) };
+    const script: ChatScript = { delayMs: options.delayMs, omitDone: options.omitDoneLine, ...limited(answerFor(body, model), body), ...options.script?.(body, index) };
     const outcome = await writeChat(res, body.model, script, body.logprobs === true);
     if (outcome === 'closed-before-answer') state.closedEarly++;
     if (outcome !== 'finished') state.aborted++;
@@ -166,6 +166,12 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** num_predict caps the answer as in Ollama (one piece stands for one token here). */
+function limited(answer: FakeAnswer, body: ChatRequestBody): FakeAnswer {
+  const cap = body.options?.num_predict;
+  return typeof cap === 'number' && cap > 0 ? { ...answer, pieces: answer.pieces.slice(0, cap) } : answer;
 }
 
 function tagEntry(name: string) {
