@@ -11,13 +11,18 @@ export interface RouteDecision {
   relativeValue: number;
 }
 
-/**
- * Validated search indexes, built once per array: a portfolio and its candidate pool are
- * treated as immutable once routed on (build new arrays for a new portfolio version).
- */
-const indexes = new WeakMap<readonly (readonly number[])[], { d: number; index: MaxIndex }>();
+interface Indexed {
+  d: number;
+  index: MaxIndex;
+}
 
-function indexFor(rows: readonly (readonly number[])[], what: string): { d: number; index: MaxIndex } {
+/**
+ * Validated search indexes cached per array: route() called again with the same arrays skips
+ * validation and indexing. Treat routed arrays as immutable (a new portfolio = new arrays).
+ */
+const indexes = new WeakMap<readonly (readonly number[])[], Indexed>();
+
+function indexFor(rows: readonly (readonly number[])[], what: string): Indexed {
   let entry = indexes.get(rows);
   if (!entry) {
     const d = assertRewardSet(rows, what);
@@ -27,12 +32,10 @@ function indexFor(rows: readonly (readonly number[])[], what: string): { d: numb
   return entry;
 }
 
-const memberSlot = newMaxResult();
-const bestSlot = newMaxResult();
-/** Weights copied into a typed array so the search loop only ever sees Float64Array. */
-let scratch = new Float64Array(3);
-
-/** The member serving weights w, with its value and how close it is to the best candidate. */
+/**
+ * The member serving weights w, with its value and how close it is to the best candidate.
+ * For a hot path with fresh arrays per call, build a router once with createRouter().
+ */
 export function route(
   weights: readonly number[],
   members: readonly (readonly number[])[],
@@ -40,16 +43,32 @@ export function route(
 ): RouteDecision {
   if (members.length === 0) throw new RangeError('cannot route with an empty portfolio');
   const m = indexFor(members, 'members');
+  return decide(weights, m, candidates.length > 0 ? indexFor(candidates, 'candidates') : null);
+}
+
+/** A router bound to one portfolio version: validates and indexes once, then ~µs per call. */
+export function createRouter(
+  members: readonly (readonly number[])[],
+  candidates: readonly (readonly number[])[],
+): (weights: readonly number[]) => RouteDecision {
+  if (members.length === 0) throw new RangeError('cannot route with an empty portfolio');
+  const m = indexFor(members, 'members');
+  const c = candidates.length > 0 ? indexFor(candidates, 'candidates') : null;
+  return (weights) => decide(weights, m, c);
+}
+
+const memberSlot = newMaxResult();
+const bestSlot = newMaxResult();
+/** Weights copied into a typed array so the search loop only ever sees Float64Array. */
+let scratch = new Float64Array(3);
+
+function decide(weights: readonly number[], m: Indexed, c: Indexed | null): RouteDecision {
   assertWeights(weights, m.d);
+  if (c && c.d !== m.d) throw new RangeError(`candidates have ${c.d} components but members have ${m.d}`);
   if (scratch.length !== m.d) scratch = new Float64Array(m.d);
   scratch.set(weights);
   const chosen = queryMax(m.index, scratch, 0, -1, memberSlot);
-  let bestValue = chosen.value;
-  if (candidates.length > 0) {
-    const c = indexFor(candidates, 'candidates');
-    if (c.d !== m.d) throw new RangeError(`candidates have ${c.d} components but members have ${m.d}`);
-    bestValue = Math.max(bestValue, queryMax(c.index, scratch, 0, -1, bestSlot).value);
-  }
+  const bestValue = c ? Math.max(chosen.value, queryMax(c.index, scratch, 0, -1, bestSlot).value) : chosen.value;
   return {
     member: chosen.index,
     value: chosen.value,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { route } from '../../../shared/palm/routing';
+import { createRouter, route } from '../../../shared/palm/routing';
 import { landscape } from '../../../shared/palm/landscapes';
 import { randomSimplexPoints, rewardSet } from './arbitraries';
 
@@ -20,6 +20,16 @@ describe('route', () => {
         }
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('createRouter decides like route', () => {
+    fc.assert(
+      fc.property(rewardSet(2, 1, 20), rewardSet(2, 1, 4), fc.integer(), (candidates, members, seed) => {
+        const router = createRouter(members, candidates);
+        for (const w of randomSimplexPoints(2, 10, seed)) expect(router(w)).toEqual(route(w, [...members], [...candidates]));
+      }),
+      { numRuns: 30 },
     );
   });
 
