@@ -5,7 +5,7 @@ import type { RewardInput } from '../reward.types';
 
 export interface JudgeReply {
   content: string;
-  /** Per generated token, when the server returns logprobs (Ollama ≥ 0.12.11 with `logprobs: true`). */
+  /** Per generated token, when the server returns logprobs (recent Ollama versions, with `logprobs: true`). */
   logprobs: TokenLogprob[];
 }
 
