@@ -36,6 +36,8 @@ export interface FakeOllamaOptions {
   script?: (request: ChatRequestBody, index: number) => Partial<ChatScript> | undefined;
   /** Tags `/api/pull` can fetch (default: any tag not containing "missing"). */
   pullable?: (model: string) => boolean;
+  /** Listen on this port (default: any free one), e.g. to come up late where a client already retries. */
+  port?: number;
 }
 
 export interface FakeOllama {
@@ -151,7 +153,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
       if (!res.headersSent) sendJson(res, 400, { error: String(error) });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     host: `http://127.0.0.1:${port}`,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LlmError, type GenerateRequest, type GenerationStats } from '../../../../server/llm/llm.types';
 import { createOllamaBackend, type OllamaBackendOptions } from '../../../../server/llm/ollama.backend';
 import { startFakeOllama, type FakeOllama, type FakeOllamaOptions } from '../../../fakes/fake-ollama';
+import { unusedPort } from '../../../fakes/unused-port';
 
 const request: GenerateRequest = { system: 'Be brief.', messages: [{ role: 'user', content: 'Hi' }], decoding: { temperature: 0.2, topP: 0.9, maxTokens: 32 } };
 const PIECES = ['Once', ' upon', ' a', ' time', ' — fin ☕'];
@@ -157,5 +158,32 @@ describe('ollama chat streaming over the wire protocol', () => {
     for (let r = await it1.next(); !r.done; r = await it1.next()) rest.push(r.value);
     expect(rest.length).toBeLessThan(5);
     await expect.poll(() => fake?.abortedStreams()).toBe(1);
+  });
+});
+
+describe('ollama chat retries', () => {
+  let late: FakeOllama | undefined;
+  afterEach(async () => {
+    await late?.close();
+    late = undefined;
+  });
+
+  it('retries a refused connection with backoff and succeeds once the server is up', async () => {
+    const port = await unusedPort();
+    const llm = createOllamaBackend({ host: `http://127.0.0.1:${port}`, model: 'm:1', retries: 4, retryBaseMs: 40 });
+    const started = Date.now();
+    setTimeout(() => {
+      void startFakeOllama({ models: ['m:1'], reply: ['up'], port }).then((f) => (late = f));
+    }, 60);
+    expect(await run(llm.generate(request))).toEqual({ chunks: ['up'], error: null });
+    // 40 + 80 ms of backoff at least before the third attempt could reach the server.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    expect(late?.chatRequests).toHaveLength(1);
+  });
+
+  it('gives up after the configured retries with "not reachable"', async () => {
+    const host = `http://127.0.0.1:${await unusedPort()}`;
+    const { error } = await run(createOllamaBackend({ host, model: 'm:1', retries: 2, retryBaseMs: 5 }).generate(request));
+    expect(error).toMatchObject({ code: 'unreachable', message: `Ollama is not reachable at ${host}` });
   });
 });
