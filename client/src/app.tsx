@@ -1,5 +1,10 @@
 import { useCallback, useState } from 'react';
+import type { PublicUser } from '../../shared/schemas/auth.schema';
+import type { Ack } from '../../shared/schemas/result.schema';
+import { AccountBar } from './components/account-bar';
+import { AdminPage } from './components/admin-page';
 import { AppHeader } from './components/app-header';
+import { ChangePasswordDialog } from './components/change-password-dialog';
 import { ChatView } from './components/chat-view';
 import { Composer } from './components/composer';
 import { ConversationList } from './components/conversation-list';
@@ -11,7 +16,14 @@ import { useSliders } from './hooks/use-sliders.hook';
 import { useConversationUrl } from './hooks/use-conversation-url.hook';
 import { useHeaderFollowsRouting } from './hooks/use-header-follows-routing.hook';
 
-export function App() {
+interface Props {
+  user: PublicUser;
+  onLogout: () => Promise<void>;
+  changePassword: (currentPassword: string, newPassword: string) => Promise<Ack<unknown>>;
+}
+
+export function App({ user, onLogout, changePassword }: Props) {
+  const [dialog, setDialog] = useState<'password' | 'admin' | null>(null);
   const { sliders, weights, setTrait } = useSliders();
   const server = useServerInfo();
   const list = useConversations();
@@ -53,7 +65,14 @@ export function App() {
         <button type="button" className="app__backdrop" aria-label="Close conversations" onClick={() => setMenuOpen(false)} />
       ) : null}
       <main className="app__main">
-        <AppHeader title={title} info={server.info} infoError={server.error} connected={server.connected} onMenu={() => setMenuOpen((o) => !o)} />
+        <AppHeader
+          title={title}
+          info={server.info}
+          infoError={server.error}
+          connected={server.connected}
+          onMenu={() => setMenuOpen((o) => !o)}
+          account={<AccountBar user={user} onPassword={() => setDialog('password')} onAdmin={() => setDialog('admin')} onLogout={() => void onLogout()} />}
+        />
         <ChatView messages={chat.messages} loading={chat.loading} />
         <section className="app__controls" aria-label="Compose">
           <SliderPanel sliders={sliders} weights={weights} onChange={setTrait} />
@@ -65,6 +84,8 @@ export function App() {
           />
         </section>
       </main>
+      {dialog === 'password' ? <ChangePasswordDialog changePassword={changePassword} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'admin' ? <AdminPage selfId={user.id} onClose={() => setDialog(null)} /> : null}
     </div>
   );
 }

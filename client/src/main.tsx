@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { AuthGate } from './components/auth-gate';
 import { ErrorBoundary } from './components/error-boundary';
 import './styles.css';
 
@@ -10,7 +10,7 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      <AuthGate />
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -59,3 +59,6 @@ export const authSettingsSchema = z.strictObject({ requireApproval: z.boolean() 
 export type AuthSettings = z.infer<typeof authSettingsSchema>;
 
 export const emptyBodySchema = z.strictObject({});
+
+/** What GET /api/auth/me, login and register answer. */
+export const meSchema = z.object({ user: publicUserSchema.nullable() });

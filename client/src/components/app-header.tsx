@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PortfolioSummary } from '../../../shared/schemas/portfolio.schema';
 import type { ServerInfo } from '../hooks/use-server-info.hook';
 
@@ -14,10 +15,12 @@ interface Props {
   infoError: string | null;
   connected: boolean;
   onMenu: () => void;
+  /** The signed-in account and its actions. */
+  account?: ReactNode;
 }
 
 /** What serves the answers (backend, model, portfolio) and whether we are connected. */
-export function AppHeader({ title, info, infoError, connected, onMenu }: Props) {
+export function AppHeader({ title, info, infoError, connected, onMenu, account }: Props) {
   const portfolio = info?.portfolio ?? null;
   return (
     <header className="app-header">
@@ -41,6 +44,7 @@ export function AppHeader({ title, info, infoError, connected, onMenu }: Props) 
             {connected ? 'connected' : 'reconnecting…'}
           </span>
         </div>
+        {account}
       </div>
       {info && !info.backend.chatTuned ? (
         <p className="banner banner--warn" role="note" data-testid="demo-warning">

@@ -1,8 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_SLIDERS, slidersSchema, slidersToWeights, type Sliders } from '../../../shared/schemas/sliders.schema';
 import type { Trait } from '../../../shared/traits';
+import { settle } from '../lib/request';
+import { socket } from '../lib/socket.client';
 
 const STORAGE_KEY = 'palm-chat:sliders';
+/** Dragging a slider fires many changes: save the position it comes to rest at. */
+const SAVE_DELAY_MS = 400;
 
 /** Stored sliders, or the defaults when nothing (or something from an older version) is stored. */
 function load(): Sliders {
@@ -16,8 +20,26 @@ function load(): Sliders {
   }
 }
 
+/**
+ * The sliders belong to the account (preferences:get/set), so they follow the user to every
+ * browser; localStorage only fills the gap until the server answers, and seeds a new account.
+ */
 export function useSliders() {
   const [sliders, setSliders] = useState<Sliders>(load);
+  const loaded = useRef(false);
+
+  useEffect(() => {
+    const fetchSaved = async () => {
+      const ack = await settle(socket.emitWithAck('preferences:get', {}));
+      if (ack.ok && ack.data.sliders) setSliders(ack.data.sliders);
+      loaded.current = ack.ok;
+    };
+    socket.on('connect', fetchSaved);
+    if (socket.connected) void fetchSaved();
+    return () => {
+      socket.off('connect', fetchSaved);
+    };
+  }, []);
 
   useEffect(() => {
     try {
@@ -25,6 +47,10 @@ export function useSliders() {
     } catch {
       // See load(): not persisting is acceptable, losing the value for this page is not.
     }
+    // Before the account's own sliders arrived, saving would overwrite them with this browser's.
+    if (!loaded.current) return;
+    const timer = setTimeout(() => void settle(socket.emitWithAck('preferences:set', { sliders })), SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [sliders]);
 
   const setTrait = useCallback((trait: Trait, value: number) => {

@@ -12,6 +12,8 @@ export const socket: ChatSocket = io({
   transports: ['websocket', 'polling'],
   // A default ack timeout (rather than socket.timeout()) keeps emitWithAck's result typed.
   ackTimeout: REQUEST_TIMEOUT_MS,
+  // The server refuses sockets without a session: use-auth connects once someone is signed in.
+  autoConnect: false,
 });
 
 // socket.io reconnects by itself after network failures, but not after the server disconnected

@@ -1,0 +1,112 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../server/db/schema';
+import type { LlmBackend } from '../../server/llm/llm.types';
+import { TEST_PASSWORD } from '../helpers/test-accounts';
+import { logIn, startHarness, type Harness } from './browser-harness';
+
+/** Each would run script, set `window.pwned` or navigate if the page ever parsed text as HTML. */
+const XSS = [
+  '<script>window.pwned = 1; alert(1)</script>',
+  '<img src=x onerror="window.pwned = 2; alert(2)">',
+  '<svg onload="window.pwned = 3"></svg>',
+  '<a href="javascript:window.pwned = 4">click me</a>',
+  '[click](javascript:alert(5)) <iframe src="javascript:alert(6)"></iframe>',
+].join('\n');
+
+/** The model "answers" with the same payloads, so both user and assistant text are tried. */
+function echoesXss(llm: LlmBackend): LlmBackend {
+  return {
+    info: llm.info,
+    close: () => llm.close(),
+    async *generate() {
+      yield* XSS.split(' ').map((piece, i) => (i === 0 ? piece : ` ${piece}`));
+    },
+  };
+}
+
+declare global {
+  interface Window {
+    pwned?: number;
+  }
+}
+
+let h: Harness;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  h = await startHarness(echoesXss);
+  h.page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+});
+afterAll(async () => {
+  await h?.close();
+});
+afterEach(() => {
+  expect(h.takePageErrors(), 'errors in the browser page').toEqual([]);
+});
+
+describe('accounts and hostile text in a browser', () => {
+  it('renders script tags, event handlers and javascript: links in messages as inert text', async () => {
+    const { page } = h;
+    await page.goto(h.server.url);
+    await page.getByTestId('message-input').fill(XSS);
+    await page.getByTestId('message-input').press('Enter');
+    await page.locator('[data-testid=assistant-message][data-status=complete]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('conversation-item').first().waitFor();
+
+    expect(await page.getByTestId('user-message').getByTestId('message-text').textContent()).toBe(XSS);
+    expect(await page.getByTestId('assistant-message').getByTestId('message-text').textContent()).toBe(XSS);
+    const found = await page.evaluate(() => ({
+      pwned: window.pwned,
+      scripts: document.querySelectorAll('main script, aside script, iframe, svg[onload], img[onerror]').length,
+      jsLinks: [...document.querySelectorAll('[href]')].filter((el) => /^\s*javascript:/i.test(el.getAttribute('href') ?? '')).length,
+    }));
+    expect(found).toEqual({ pwned: undefined, scripts: 0, jsLinks: 0 });
+    expect(dialogs).toEqual([]);
+  });
+
+  it('serves the page with a CSP that forbids inline scripts and framing', async () => {
+    const res = await h.page.request.get(h.server.url, { headers: { accept: 'text/html' } });
+    expect(res.headers()['content-security-policy']).toMatch(/script-src 'self';.*frame-ancestors 'none'/);
+  });
+
+  it('shows the login screen without a session, logs in, logs out', async () => {
+    const { page } = h;
+    await page.context().clearCookies();
+    await page.goto(h.server.url);
+    await page.getByTestId('login-username').fill('tester');
+    await page.getByTestId('login-password').fill('not the password');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('wrong username or password');
+    // Chromium logs the refused login's 401 to the console: expected here, and nothing else.
+    expect(h.takePageErrors()).toEqual([expect.stringContaining('401')]);
+
+    await page.getByTestId('login-password').fill(TEST_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('account-name').textContent()).toBe('tester · user');
+    await expect.poll(() => page.getByTestId('connection').textContent()).toBe('connected');
+    // The conversation from the first test is still there: it belongs to this account.
+    expect(await page.getByTestId('conversation-item').count()).toBe(1);
+    expect(await page.getByTestId('open-admin').count()).toBe(0);
+
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-submit').waitFor();
+    expect((await page.context().cookies()).filter((c) => c.name === 'palm_session' && c.value !== '')).toEqual([]);
+  });
+
+  it('an admin disables an account from the users page', async () => {
+    const { page, server } = h;
+    await logIn(page, server, 'admin');
+    await page.goto(server.url);
+    await page.getByTestId('open-admin').click();
+    const row = page.locator('[data-testid=admin-user][data-username=tester]');
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await row.getByRole('button', { name: 'Enable' }).waitFor();
+    expect(server.db.select().from(users).where(eq(users.username, 'tester')).get()?.disabled).toBe(true);
+    // The admin's own row cannot disable itself.
+    expect(await page.locator('[data-testid=admin-user][data-username=admin]').getByRole('button', { name: 'Disable' }).isDisabled()).toBe(true);
+  });
+});
