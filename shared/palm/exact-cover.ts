@@ -1,4 +1,5 @@
 import { countBits, fullSet, popcount, type BitRows } from './bitset';
+import { lagrangianBound } from './cover-bound';
 import { reduceCover, type ReducedCover } from './cover-reduce';
 import { greedyCoverSets } from './greedy-cover';
 
@@ -34,7 +35,10 @@ export function exactCoverSets(rows: BitRows, options: ExactCoverOptions = {}): 
   const incumbent = greedy.length <= limit ? greedy.length - red.forced.length : limit + 1 - red.forced.length;
   const found = search.run(incumbent);
   const selected = found ? [...red.forced, ...found.map((i) => red.setIds[i] ?? 0)] : greedy.length <= limit ? greedy : [];
-  return { selected: selected.sort((a, b) => a - b), optimal: !search.exhausted, nodes: search.nodes };
+  // An unfinished search is still optimal when the Lagrangian bound meets what it found.
+  const target = selected.length > 0 ? selected.length : limit + 1;
+  const optimal = !search.exhausted || red.forced.length + Math.ceil(lagrangianBound(red, target - red.forced.length) - 1e-9) >= target;
+  return { selected: selected.sort((a, b) => a - b), optimal, nodes: search.nodes };
 }
 
 class Search {

@@ -4,6 +4,7 @@ import { greedyCover } from '../../../shared/palm/greedy-cover';
 import { certifiedCover, exactCover } from '../../../shared/palm/select';
 import { budgetSelect, tradeoffCurve } from '../../../shared/palm/budget';
 import { certify } from '../../../shared/palm/certify';
+import { lagrangianBound } from '../../../shared/palm/cover-bound';
 import { bruteGaps, randomSimplexPoints, rewardSet } from './arbitraries';
 
 const dot = (w: number[], r: readonly number[]): number => w.reduce((s, x, i) => s + x * (r[i] ?? 0), 0);
@@ -62,6 +63,39 @@ describe('greedy and exact cover', () => {
       }),
       { numRuns: 80 },
     );
+  });
+
+  it('claims optimality after an interrupted search only when true (Lagrangian bound is sound)', () => {
+    fc.assert(
+      fc.property(instance, ({ candidates, points, epsilon, delta }) => {
+        fc.pre(candidates.length <= 10);
+        const r = exactCover(candidates, points, epsilon, delta, { nodeLimit: 1 });
+        expect(coversAll(r.selected, candidates, points, epsilon, delta)).toBe(true);
+        const min = bruteMinCover(candidates, points, epsilon, delta);
+        if (r.optimal) expect(r.selected.length).toBe(min);
+        else expect(r.selected.length).toBeGreaterThanOrEqual(min);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('the Lagrangian bound never exceeds the minimum cover, and is often tight', () => {
+    // Random abstract instances: element e is covered by the sets in masks[e] (non-empty).
+    const masks = fc.array(fc.integer({ min: 1, max: 255 }), { minLength: 1, maxLength: 14 });
+    let tight = 0;
+    fc.assert(
+      fc.property(masks, (elementSets) => {
+        const red = { setIds: [...Array(8).keys()], forced: [], elements: elementSets.map((m) => Uint32Array.of(m)) };
+        let min = Infinity;
+        for (let pick = 1; pick < 256; pick++)
+          if (elementSets.every((m) => (m & pick) !== 0)) min = Math.min(min, popcount8(pick));
+        const bound = lagrangianBound(red, 9);
+        expect(bound).toBeLessThanOrEqual(min + 1e-9);
+        if (Math.ceil(bound - 1e-9) === min) tight++;
+      }),
+      { numRuns: 150 },
+    );
+    expect(tight).toBeGreaterThan(75);
   });
 
   it('solves 60 candidates × 2,000 points exactly', () => {
@@ -137,6 +171,12 @@ describe('selection input checks', () => {
     expect(() => budgetSelect(c, [[0.5, 0.5]], 0)).toThrow(/k must be a positive integer/);
   });
 });
+
+function popcount8(x: number): number {
+  let c = 0;
+  for (let i = 0; i < 8; i++) c += (x >> i) & 1;
+  return c;
+}
 
 /** Reward vectors near a concave front (not from the library, to keep the oracle independent). */
 function randomFront(n: number, d: number, seed: number): number[][] {
