@@ -25,6 +25,8 @@ const envSchema = z.object({
   LLM_PARALLEL: optional(intIn(1, 64)),
   LLM_CONTEXT_SIZE: optional(intIn(128, 131072)),
   PALM_DEMO_MODEL: optional(z.string()),
+  SESSION_TTL_DAYS: optional(intIn(1, 365)),
+  COOKIE_SECURE: optional(z.enum(['true', 'false'], 'must be true or false')),
 });
 
 export interface Config {
@@ -48,6 +50,8 @@ export interface Config {
   };
   /** Ollama models the LLM-judge rewards use (build-portfolio --judges ollama). */
   judges: { safetyModel: string; humorModel: string };
+  /** Session lifetime, and whether the session cookie is marked Secure (https only). */
+  auth: { sessionTtlMs: number; cookieSecure: boolean };
 }
 
 export class ConfigError extends Error {
@@ -84,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined>, repoRoot: st
       parallel: e.LLM_PARALLEL ?? 2,
       contextSize: e.LLM_CONTEXT_SIZE ?? 2048,
     },
+    auth: { sessionTtlMs: (e.SESSION_TTL_DAYS ?? 30) * 24 * 3600_000, cookieSecure: e.COOKIE_SECURE === 'true' },
     judges: { safetyModel: e.PALM_JUDGE_SAFETY_MODEL ?? 'llama-guard3:1b', humorModel: e.PALM_JUDGE_HUMOR_MODEL ?? e.OLLAMA_MODEL ?? 'llama3.2:1b' },
   };
 }

@@ -24,7 +24,7 @@ export async function rewardsFor(kind: JudgeKind, config: Config, log: (line: st
     if ((await models.ensure(model, { pull: config.llm.ollamaPull })) === 'pulled') log(`pulled judge model ${model}`);
   }
   log(`judges on Ollama at ${host}: safety ${config.judges.safetyModel}, humor ${config.judges.humorModel}`);
-  return ollamaJudgeRewards({ host, parallel: config.llm.parallel, safetyModel: config.judges.safetyModel, humorModel: config.judges.humorModel, log });
+  return ollamaJudgeRewards({ host, parallel: config.llm.parallel, numCtx: config.llm.ollamaNumCtx, keepAlive: config.llm.ollamaKeepAlive, safetyModel: config.judges.safetyModel, humorModel: config.judges.humorModel, log });
 }
 
 /** Imported policies join the searched candidates only on Ollama, the one backend that can run them. */

@@ -8,11 +8,6 @@ export { toLlmError } from './ollama/ollama-errors';
 
 export interface OllamaBackendOptions extends ConnectionOptions {
   model: string;
-  /**
-   * Context length sent with every request. Ollama reloads a model when num_ctx changes, so the
-   * base model and every policy model derived from it must use the same value.
-   */
-  numCtx?: number;
 }
 
 /** Streams chat answers from an Ollama server (see ollama/chat-stream.ts for the protocol handling). */
@@ -27,20 +22,20 @@ export function createOllamaBackend(options: OllamaBackendOptions): LlmBackend {
       chatTuned: true,
       detail: `Ollama at ${conn.host}, ${conn.slots.limit} parallel, keep_alive ${conn.keepAlive}${options.numCtx ? `, num_ctx ${options.numCtx}` : ''}`,
     },
-    generate: (request) => generate(conn, chatBody(options, request), request, running),
+    generate: (request) => generate(conn, chatBody(options.model, request), request, running),
     close: async () => {
       for (const controller of running) controller.abort();
     },
   };
 }
 
-export function chatBody(options: Pick<OllamaBackendOptions, 'model' | 'numCtx'>, request: GenerateRequest): ChatBody {
+export function chatBody(model: string, request: GenerateRequest): ChatBody {
   const history = request.messages.map((turn) => ({ role: turn.role, content: turn.content }));
   const { decoding } = request;
   return {
-    model: request.model ?? options.model,
+    model: request.model ?? model,
     messages: request.system === '' ? history : [{ role: 'system', content: request.system }, ...history],
-    options: { temperature: decoding.temperature, top_p: decoding.topP, num_predict: decoding.maxTokens, seed: request.seed, num_ctx: options.numCtx },
+    options: { temperature: decoding.temperature, top_p: decoding.topP, num_predict: decoding.maxTokens, seed: request.seed },
   };
 }
 

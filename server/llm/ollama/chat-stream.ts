@@ -49,7 +49,8 @@ export async function* chatLines(conn: OllamaConnection, body: ChatBody, signal?
 
 async function* attemptChat(conn: OllamaConnection, body: ChatBody, signal?: AbortSignal): AsyncGenerator<ChatDataLine> {
   const ctx = { host: conn.host, model: body.model };
-  const request = { ctx, path: '/api/chat', body: { ...body, stream: true, keep_alive: conn.keepAlive }, timeouts: conn.timeouts, signal };
+  const options = conn.numCtx === undefined ? body.options : { num_ctx: conn.numCtx, ...body.options };
+  const request = { ctx, path: '/api/chat', body: { ...body, options, stream: true, keep_alive: conn.keepAlive }, timeouts: conn.timeouts, signal };
   for await (const raw of postNdjson(request)) {
     const parsed = chatLineSchema.safeParse(raw);
     if (!parsed.success) throw new LlmError('upstream', `Ollama sent an unexpected chat line: ${JSON.stringify(raw).slice(0, 200)}`);

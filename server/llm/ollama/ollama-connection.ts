@@ -12,6 +12,11 @@ export interface OllamaConnection {
   retryBaseMs: number;
   /** How long Ollama keeps the model loaded after a request (Ollama's duration string or seconds). */
   keepAlive: string | number;
+  /**
+   * Context length sent with every request. Ollama reloads a model when num_ctx changes, so the
+   * base model, its policy models and a judge using the same model must all send one value.
+   */
+  numCtx?: number;
 }
 
 export interface ConnectionOptions {
@@ -22,6 +27,7 @@ export interface ConnectionOptions {
   retries?: number;
   retryBaseMs?: number;
   keepAlive?: string | number;
+  numCtx?: number;
 }
 
 /** Defaults suit a GPU host: loading an 8B model can take tens of seconds before the first token. */
@@ -33,5 +39,6 @@ export function ollamaConnection(options: ConnectionOptions): OllamaConnection {
     retries: options.retries ?? 3,
     retryBaseMs: options.retryBaseMs ?? 500,
     keepAlive: options.keepAlive ?? '30m',
+    numCtx: options.numCtx,
   };
 }

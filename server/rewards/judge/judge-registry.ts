@@ -9,6 +9,8 @@ export interface OllamaJudgeOptions extends ConnectionOptions {
   safetyModel: string;
   humorModel: string;
   log: JudgeLog;
+  /** Give the generation backend's value: the humor judge often runs on the base model itself. */
+  numCtx?: number;
 }
 
 /**
