@@ -28,8 +28,16 @@ function printPools(title: string, pools: readonly Pool[]): void {
   const show = (x: number | null, limit = 40): string => (x === null ? `> ${limit}` : String(x));
   console.log(
     table(
-      ['pool', 'PALM greedy', 'PALM exact', 'uniform', 'random', 'PALM greedy: conservative paired δ'],
-      sizes.map((s) => [s.pool, show(s.palmGreedy), `${show(s.palmExact)}${s.exactProven ? '' : ' (not proven)'}`, show(s.uniform, s.limit), show(s.random, s.limit), s.palmConservativeDelta]),
+      ['pool', 'PALM greedy', 'PALM exact', 'proven minimum ≥', 'uniform', 'random', 'PALM greedy: conservative paired δ'],
+      sizes.map((s) => [
+        s.pool,
+        show(s.palmGreedy),
+        `${show(s.palmExact)}${s.exactProven ? ' (optimal)' : ''}`,
+        s.lowerBound === null ? '—' : String(s.lowerBound),
+        show(s.uniform, s.limit),
+        show(s.random, s.limit),
+        s.palmConservativeDelta,
+      ]),
     ),
   );
   console.log(`\n### ${title}: theory (seed statement) next to measurement, one policy per grid point\n`);

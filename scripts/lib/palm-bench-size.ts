@@ -10,6 +10,8 @@ export interface SizeRow {
   palmExact: number | null;
   /** True when the exact search proved its covers minimum (else: best found within the node limit). */
   exactProven: boolean;
+  /** No certified (ε, δ)-portfolio is smaller than this (null: not available). */
+  lowerBound: number | null;
   uniform: number | null;
   random: number | null;
   /** Paired δ of the PALM greedy portfolio when members sit at lower and OPT at upper confidence bounds. */
@@ -39,6 +41,7 @@ export function sizeRow(pool: Pool, epsilon: number, delta: number): SizeRow {
     palmGreedy: greedy.certified ? greedy.selected.length : null,
     palmExact: exact.certified ? exact.selected.length : null,
     exactProven: exact.optimal,
+    lowerBound: exact.sizeLowerBound,
     uniform: smallestK(limit, (k) => ok(uniformPortfolio(pool.candidates, k).selected)),
     random: smallestK(limit, (k) => ok(randomPortfolio(pool.candidates, k, 1000 + k).selected)),
     limit,

@@ -10,6 +10,8 @@ export interface ExactCoverResult {
   optimal: boolean;
   /** Branch-and-bound nodes explored. */
   nodes: number;
+  /** Proven lower bound on the minimum cover size (equals selected.length when optimal). */
+  lowerBound: number;
 }
 
 export interface ExactCoverOptions {
@@ -37,8 +39,9 @@ export function exactCoverSets(rows: BitRows, options: ExactCoverOptions = {}): 
   const selected = found ? [...red.forced, ...found.map((i) => red.setIds[i] ?? 0)] : greedy.length <= limit ? greedy : [];
   // An unfinished search is still optimal when the Lagrangian bound meets what it found.
   const target = selected.length > 0 ? selected.length : limit + 1;
-  const optimal = !search.exhausted || red.forced.length + Math.ceil(lagrangianBound(red, target - red.forced.length) - 1e-9) >= target;
-  return { selected: selected.sort((a, b) => a - b), optimal, nodes: search.nodes };
+  const bound = search.exhausted ? red.forced.length + Math.ceil(lagrangianBound(red, target - red.forced.length) - 1e-9) : target;
+  const optimal = bound >= target;
+  return { selected: selected.sort((a, b) => a - b), optimal, nodes: search.nodes, lowerBound: Math.min(bound, target) };
 }
 
 class Search {

@@ -40,6 +40,11 @@ export interface CertifiedCover {
   rounds: number;
   /** Exact method: true when every round's cover was proven minimum for its universe. */
   optimal: boolean;
+  /**
+   * Exact method: no (ε, δ)-portfolio has fewer members (every such portfolio covers the
+   * universe within (ε, δ)); null when the last round covered a tightened target instead.
+   */
+  sizeLowerBound: number | null;
 }
 
 /**
@@ -60,6 +65,7 @@ export function certifiedCover(
   assertTolerance(epsilon, delta);
   const grid = options.grid ? geometricGrid(d, options.grid.mu, options.grid.alpha) : [];
   let optimal = options.method === 'exact';
+  let lowerBound: number | null = null;
   const cover = (points: number[][], target: number): number[] => {
     const inst = selectionInstance(candidates, points);
     const rows = instanceCoverSets(inst, epsilon, target);
@@ -67,6 +73,7 @@ export function certifiedCover(
     if (options.method === 'exact') {
       const exact = exactCoverSets(rows, { nodeLimit: options.nodeLimit ?? 20_000 });
       optimal &&= exact.optimal;
+      lowerBound = target === delta ? exact.lowerBound : null;
       chosen = exact.selected;
     }
     return chosen.map((i) => inst.front[i] ?? i).sort((a, b) => a - b);
@@ -80,7 +87,7 @@ export function certifiedCover(
       const certificate = certify(members(selected), candidates, { epsilon });
       const paired = certificate.paired;
       const certified = (paired?.delta ?? Infinity) <= delta + 1e-12;
-      if (certified || round >= 50 || !paired) return { selected, certificate, certified, universeSize: points.length, rounds: round, optimal };
+      if (certified || round >= 50 || !paired) return { selected, certificate, certified, universeSize: points.length, rounds: round, optimal, sizeLowerBound: lowerBound };
       points.push(paired.at);
     }
   }
@@ -96,7 +103,7 @@ export function certifiedCover(
     const selected = cover(points, Math.max(0, target));
     const certificate = certify(members(selected), candidates, { epsilon, resolution });
     const excess = (certificate.paired?.delta ?? Infinity) - delta;
-    last = { selected, certificate, certified: excess <= 1e-12, universeSize: points.length, rounds: round, optimal };
+    last = { selected, certificate, certified: excess <= 1e-12, universeSize: points.length, rounds: round, optimal, sizeLowerBound: lowerBound };
     // The convexity bound usually certifies the first cover; otherwise tighten the target by the
     // excess, and finally fall back to δ − margin, where the Lipschitz bound certifies by construction.
     if (last.certified || target <= safeTarget) return last;

@@ -72,6 +72,7 @@ describe('greedy and exact cover', () => {
         const r = exactCover(candidates, points, epsilon, delta, { nodeLimit: 1 });
         expect(coversAll(r.selected, candidates, points, epsilon, delta)).toBe(true);
         const min = bruteMinCover(candidates, points, epsilon, delta);
+        expect(r.lowerBound).toBeLessThanOrEqual(min);
         if (r.optimal) expect(r.selected.length).toBe(min);
         else expect(r.selected.length).toBeGreaterThanOrEqual(min);
       }),
