@@ -40,7 +40,11 @@ export function meterThroughput(llm: LlmBackend): { backend: LlmBackend; through
   return { backend, throughput: () => ({ ...total, tokensPerSecond: total.evalMs > 0 ? (1000 * total.evalTokens) / total.evalMs : undefined }) };
 }
 
-export function formatThroughput(t: Throughput): string {
-  if (t.tokensPerSecond === undefined) return 'Throughput: not reported by this backend.';
-  return `Throughput (server timings): ${t.tokensPerSecond.toFixed(1)} tokens/s per stream over ${t.generations} generation(s), ${t.evalTokens} answer tokens, ${t.promptTokens} prompt tokens, ${(t.loadMs / 1000).toFixed(1)} s model loading.`;
+export function formatThroughput(t: Throughput, kind: string): string {
+  if (t.tokensPerSecond !== undefined) return throughputLine(t, t.tokensPerSecond);
+  return kind === 'ollama' ? 'Throughput: no new generations to measure.' : `Throughput: the ${kind} backend does not report server timings.`;
+}
+
+function throughputLine(t: Throughput, tokensPerSecond: number): string {
+  return `Throughput (server timings): ${tokensPerSecond.toFixed(1)} tokens/s per stream over ${t.generations} generation(s), ${t.evalTokens} answer tokens, ${t.promptTokens} prompt tokens, ${(t.loadMs / 1000).toFixed(1)} s model loading.`;
 }
