@@ -43,6 +43,11 @@ describe('embedded backend on the test model', () => {
     await backend.close();
   });
 
+  it('refuses a request for another model (an imported Ollama policy) with model_missing', async () => {
+    await expectLlmError(collect(backend.generate(request({ model: 'my-lora:7b' }))), 'model_missing', 'my-lora:7b');
+    expect((await collect(backend.generate(request({ model: backend.info.model, decoding: { temperature: 0, topP: 1, maxTokens: 4 } })))).length).toBeGreaterThan(0);
+  });
+
   it('describes itself as a non-chat-tuned embedded model', () => {
     expect(backend.info).toMatchObject({ kind: 'embedded', model: 'stories260K.gguf', chatTuned: false });
     expect(backend.info.detail).toMatch(/context 512 tokens/);
