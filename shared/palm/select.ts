@@ -42,7 +42,7 @@ export interface CertifiedCover {
   optimal: boolean;
   /**
    * Exact method: no (ε, δ)-portfolio has fewer members (every such portfolio covers the
-   * universe within (ε, δ)); null when the last round covered a tightened target instead.
+   * universe within (ε, δ)); null when no round covered the untightened target.
    */
   sizeLowerBound: number | null;
 }
@@ -73,7 +73,8 @@ export function certifiedCover(
     if (options.method === 'exact') {
       const exact = exactCoverSets(rows, { nodeLimit: options.nodeLimit ?? 20_000 });
       optimal &&= exact.optimal;
-      lowerBound = target === delta ? exact.lowerBound : null;
+      // Every (ε, δ)-portfolio covers any universe at (ε, δ): rounds at the full target all bound it.
+      if (target === delta) lowerBound = Math.max(lowerBound ?? 0, exact.lowerBound);
       chosen = exact.selected;
     }
     return chosen.map((i) => inst.front[i] ?? i).sort((a, b) => a - b);
