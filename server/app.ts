@@ -15,6 +15,7 @@ import type { Db } from './db/client';
 import { consoleLogger, type Logger } from './errors';
 import { apiRoutes } from './http/api.routes';
 import { apiNotFound, errorMiddleware } from './http/error.middleware';
+import { sameOriginWrites } from './http/same-origin';
 import { securityHeaders } from './http/security-headers';
 import { staticClient } from './http/static-client';
 import type { LlmBackend } from './llm/llm.types';
@@ -71,7 +72,7 @@ export function createApp(deps: AppDeps): App {
   web.disable('x-powered-by');
   web.use(securityHeaders);
   const api = express.Router();
-  api.use(express.json({ limit: MAX_JSON_BODY }));
+  api.use(sameOriginWrites, express.json({ limit: MAX_JSON_BODY }));
   const route = auth.route(api);
   apiRoutes(route, { llm: deps.llm, router });
   auth.mountRoutes(route);

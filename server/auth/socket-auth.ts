@@ -1,5 +1,6 @@
 import type { AppServer, AppSocket, HandlerContext } from '../chat/socket-handler';
 import type { Logger } from '../errors';
+import { fromSameOrigin } from '../http/same-origin';
 import type { SocketKicker } from './auth.service';
 import { readCookie, SESSION_COOKIE } from './cookie';
 import type { SessionStore } from './session.store';
@@ -9,10 +10,15 @@ const userRoom = (userId: string): string => `user:${userId}`;
 
 /**
  * Sockets authenticate with the same httpOnly session cookie as REST (sent with the websocket
- * handshake, never a token in the URL). A connection without a valid session is refused.
+ * handshake, never a token in the URL). A connection without a valid session, or opened by
+ * another site's page, is refused.
  */
 export function requireSession(io: AppServer, sessions: SessionStore): void {
   io.use((socket, next) => {
+    if (!fromSameOrigin(socket.handshake.headers)) {
+      next(new Error('cross-site connection refused'));
+      return;
+    }
     const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     next(token !== undefined && sessions.lookup(token) ? undefined : new Error('unauthorized'));
   });

@@ -56,6 +56,8 @@ export interface ConnectOptions {
   role?: AccountRole;
   /** A raw Cookie header instead of an account; null connects with no cookie at all. */
   cookie?: string | null;
+  /** The Origin header a browser page would send (none by default, like a script). */
+  origin?: string;
 }
 
 export interface TestServer {
@@ -112,7 +114,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         transports: ['websocket'],
         forceNew: true,
         reconnection: false,
-        ...(cookie === null ? {} : { extraHeaders: { cookie } }),
+        extraHeaders: { ...(cookie === null ? {} : { cookie }), ...(connectOptions.origin ? { origin: connectOptions.origin } : {}) },
       });
       clients.push(client);
       await new Promise<void>((resolve, reject) => {

@@ -99,6 +99,18 @@ describe('accounts and sessions', () => {
     expect((await server.api('PATCH', `/api/admin/users/${user.id}`, { as: 'admin', body: { disabled: true } })).status).toBe(409);
   });
 
+  it('refuses writes and sockets from another site\'s page, accepts its own origin', async () => {
+    const { cookie } = await server.accounts.get('carol');
+    const post = (origin: string) =>
+      fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ username: 'x', password: 'y' }) });
+    const evil = await post('http://evil.example');
+    expect(evil.status).toBe(403);
+    expect(await evil.json()).toMatchObject({ error: { code: 'forbidden', message: 'cross-site request refused' } });
+    expect((await post(server.url)).status).toBe(401);
+    await expect(server.connect({ cookie: `${cookie}`, origin: 'http://localhost:1' })).rejects.toThrow('cross-site connection refused');
+    expect((await server.connect({ cookie, origin: server.url })).connected).toBe(true);
+  });
+
   it('sends security headers with pages and API answers', async () => {
     for (const path of ['/', '/api/health']) {
       const res = await fetch(`${server.url}${path}`, { headers: { accept: 'text/html' } });
