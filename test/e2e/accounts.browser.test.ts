@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../server/db/schema';
+import { userPreferences, users } from '../../server/db/schema';
 import type { LlmBackend } from '../../server/llm/llm.types';
 import { TEST_PASSWORD } from '../helpers/test-accounts';
 import { logIn, startHarness, type Harness } from './browser-harness';
@@ -95,6 +95,25 @@ describe('accounts and hostile text in a browser', () => {
     await page.getByTestId('logout').click();
     await page.getByTestId('login-submit').waitFor();
     expect((await page.context().cookies()).filter((c) => c.name === 'palm_session' && c.value !== '')).toEqual([]);
+  });
+
+  it('sliders follow the account to another browser', async () => {
+    const { page, server } = h;
+    await logIn(page, server, 'slider-fan');
+    await page.goto(server.url);
+    await page.getByTestId('slider-humor').fill('0.9');
+    const saved = () => server.db.select().from(userPreferences).all().map((p) => p.sliders);
+    await expect.poll(saved).toEqual([expect.objectContaining({ humor: 0.9 })]);
+
+    // A fresh browser profile: no localStorage, only the session cookie.
+    const other = await page.context().browser()?.newContext();
+    if (!other) throw new Error('no browser');
+    const { cookie } = await server.accounts.get('slider-fan');
+    await other.addCookies([{ name: 'palm_session', value: cookie.slice(cookie.indexOf('=') + 1), url: server.url }]);
+    const second = await other.newPage();
+    await second.goto(server.url);
+    await expect.poll(() => second.getByTestId('slider-humor-value').textContent()).toBe('0.90');
+    await other.close();
   });
 
   it('an admin disables an account from the users page', async () => {

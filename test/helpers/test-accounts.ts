@@ -1,4 +1,4 @@
-import type { PublicUser, Role } from '../../shared/schemas/auth.schema';
+import { meSchema, publicUserSchema, type PublicUser, type Role } from '../../shared/schemas/auth.schema';
 
 export type AccountRole = Role | 'disabled';
 
@@ -48,7 +48,7 @@ export class TestAccounts {
     if (role === 'pending' && admin) await this.asAdmin(admin, 'PUT', '/api/admin/settings', { requireApproval: false });
     if (admin && role !== 'pending' && role !== account.user.role) {
       const change = role === 'disabled' ? { disabled: true } : { role };
-      account.user = await (await this.asAdmin(admin, 'PATCH', `/api/admin/users/${account.user.id}`, change)).json();
+      account.user = publicUserSchema.parse(await (await this.asAdmin(admin, 'PATCH', `/api/admin/users/${account.user.id}`, change)).json());
     }
     return account;
   }
@@ -56,8 +56,9 @@ export class TestAccounts {
   private async register(name: string): Promise<TestAccount> {
     const res = await this.request('POST', '/api/auth/register', { body: { username: name, password: TEST_PASSWORD } });
     if (!res.ok) throw new Error(`could not register ${name}: ${res.status} ${await res.text()}`);
-    const body: { user: PublicUser } = await res.json();
-    return { user: body.user, cookie: sessionCookie(res), password: TEST_PASSWORD };
+    const { user } = meSchema.parse(await res.json());
+    if (!user) throw new Error(`registering ${name} answered no user`);
+    return { user, cookie: sessionCookie(res), password: TEST_PASSWORD };
   }
 
   private async asAdmin(admin: TestAccount, method: string, path: string, body: unknown): Promise<Response> {
