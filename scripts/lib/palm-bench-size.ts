@@ -8,7 +8,7 @@ export interface SizeRow {
   pool: string;
   palmGreedy: number | null;
   palmExact: number | null;
-  /** True when the exact search proved its covers minimum (else: best found within the node limit). */
+  /** True when no certified (ε, δ)-portfolio is smaller than the exact one. */
   exactProven: boolean;
   /** No certified (ε, δ)-portfolio is smaller than this (null: not available). */
   lowerBound: number | null;
@@ -40,7 +40,8 @@ export function sizeRow(pool: Pool, epsilon: number, delta: number): SizeRow {
     pool: pool.name,
     palmGreedy: greedy.certified ? greedy.selected.length : null,
     palmExact: exact.certified ? exact.selected.length : null,
-    exactProven: exact.optimal,
+    // Proven minimum among certified portfolios: the lower bound meets the size found.
+    exactProven: exact.certified && exact.sizeLowerBound === exact.selected.length,
     lowerBound: exact.sizeLowerBound,
     uniform: smallestK(limit, (k) => ok(uniformPortfolio(pool.candidates, k).selected)),
     random: smallestK(limit, (k) => ok(randomPortfolio(pool.candidates, k, 1000 + k).selected)),
