@@ -4,9 +4,10 @@ import { buildMaxIndex, newMaxResult, queryMax } from './max-index';
 import type { Packed } from './packed';
 import { latticeCoveringRadius, latticeSize, simplexLattice } from './simplex';
 
-/** Cell bounds cost d·k per cell and a (N+1)^(d−1) index: skip them beyond these sizes. */
+/** Cell bounds cost d·k per cell, (d−1)! cells per base and a (N+1)^(d−1) index: skip beyond these. */
 const MAX_CELL_MEMBERS = 64;
 const MAX_INDEX_SIZE = 4_000_000;
+const MAX_CELL_DIMENSION = 6;
 
 /**
  * Upper bounds on the worst gaps for d ≥ 3 from the lattice of resolution N: the smaller of
@@ -47,7 +48,7 @@ export function certifyLattice(opt: Packed, members: Packed, resolution: number,
     optAt[p] = ov;
     track(worst, p, ov, mv, rho, k, pairedEpsilon ?? 0);
   }
-  const useCells = km <= MAX_CELL_MEMBERS && (resolution + 1) ** (d - 1) <= MAX_INDEX_SIZE;
+  const useCells = km <= MAX_CELL_MEMBERS && d <= MAX_CELL_DIMENSION && (resolution + 1) ** (d - 1) <= MAX_INDEX_SIZE;
   const cells = useCells
     ? cellBounds(d, resolution, optAt, memberAt, km, latticeIndex(points, d, resolution), pairedEpsilon ?? 0)
     : { delta: Infinity, epsilon: Infinity, paired: Infinity };
