@@ -14,13 +14,16 @@ const XSS = [
   '[click](javascript:alert(5)) <iframe src="javascript:alert(6)"></iframe>',
 ].join('\n');
 
+/** Answers get a small markdown subset: this one link must render, with a safe rel. */
+const ANSWER = `${XSS}\nSee [the docs](https://example.com/docs).`;
+
 /** The model "answers" with the same payloads, so both user and assistant text are tried. */
 function echoesXss(llm: LlmBackend): LlmBackend {
   return {
     info: llm.info,
     close: () => llm.close(),
     async *generate() {
-      yield* XSS.split(' ').map((piece, i) => (i === 0 ? piece : ` ${piece}`));
+      yield* ANSWER.split(' ').map((piece, i) => (i === 0 ? piece : ` ${piece}`));
     },
   };
 }
@@ -58,7 +61,10 @@ describe('accounts and hostile text in a browser', () => {
     await page.getByTestId('conversation-item').first().waitFor();
 
     expect(await page.getByTestId('user-message').getByTestId('message-text').textContent()).toBe(XSS);
-    expect(await page.getByTestId('assistant-message').getByTestId('message-text').textContent()).toBe(XSS);
+    const answer = page.getByTestId('assistant-message').getByTestId('message-text');
+    expect(await answer.textContent()).toBe(`${XSS}\nSee the docs.`);
+    const links = await answer.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('rel'), a.textContent]));
+    expect(links).toEqual([['https://example.com/docs', 'noopener noreferrer', 'the docs']]);
     const found = await page.evaluate(() => ({
       pwned: window.pwned,
       scripts: document.querySelectorAll('main script, aside script, iframe, svg[onload], img[onerror]').length,

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { MAX_MESSAGE_CHARS } from '../../../shared/schemas/chat.schema';
 
 interface Props {
@@ -17,10 +17,19 @@ export function Composer({ sending, onStop, onSend, error }: Props) {
   const errorId = useId();
   const canSend = !sending && onStop === null && text.trim() !== '';
 
+  const refocus = useRef(false);
+  // Disabling the field while sending drops its focus; give it back for the next message once
+  // the field is enabled again (an animation frame alone can come before that render).
+  useEffect(() => {
+    if (sending || !refocus.current) return;
+    refocus.current = false;
+    input.current?.focus();
+  }, [sending]);
+
   const submit = async () => {
     if (!canSend) return;
+    refocus.current = true;
     if (await onSend(text)) setText('');
-    // Disabling the field while sending drops its focus; give it back for the next message.
     requestAnimationFrame(() => input.current?.focus());
   };
   const onSubmit = (event: FormEvent) => {

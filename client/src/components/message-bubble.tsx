@@ -1,4 +1,5 @@
 import type { Message } from '../../../shared/schemas/chat.schema';
+import { MarkdownText } from './markdown-text';
 import { PolicyBadge } from './policy-badge';
 
 function StatusNote({ message }: { message: Message }) {
@@ -23,7 +24,7 @@ function EmptyText({ status }: { status: Message['status'] }) {
   return <span className="message__empty">(no text)</span>;
 }
 
-/** One chat bubble. Text is rendered as plain text; CSS keeps its line breaks. */
+/** One chat bubble: the user's text as typed, answers with a small safe markdown subset; CSS keeps line breaks. */
 export function MessageBubble({ message }: { message: Message }) {
   const isAssistant = message.role === 'assistant';
   const empty = message.content === '';
@@ -37,7 +38,7 @@ export function MessageBubble({ message }: { message: Message }) {
     >
       <div className="message__bubble">
         <p className="message__text" data-testid="message-text">
-          {empty ? <EmptyText status={message.status} /> : message.content}
+          {empty ? <EmptyText status={message.status} /> : isAssistant ? <MarkdownText source={message.content} /> : message.content}
           {!empty && message.status === 'streaming' ? <span className="message__cursor" aria-hidden="true" /> : null}
         </p>
       </div>
