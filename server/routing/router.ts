@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { route } from '../../shared/palm/routing';
+import { createRouter, type RouteDecision } from '../../shared/palm/routing';
 import type { PolicySpec } from '../../shared/schemas/policy.schema';
 import type { RoutingInfo } from '../../shared/schemas/routing.schema';
 import { slidersToWeights, type Sliders } from '../../shared/schemas/sliders.schema';
@@ -13,14 +13,21 @@ export interface RouteResult {
   routing: RoutingInfo;
 }
 
+interface CachedPortfolio {
+  portfolio: LoadedPortfolio;
+  members: LoadedPortfolio['candidates'];
+  /** Built once per loaded version: the engine's search index lives in this closure. */
+  decide: ((weights: readonly number[]) => RouteDecision) | null;
+}
+
 /**
  * Picks the serving policy for a user's sliders: the active portfolio's best member, or the
- * base policy when none is active. The portfolio is cached and reloaded only when the active
- * version id changes (one indexed lookup per send), since the offline build may activate a
- * new version while the server runs.
+ * base policy when none is active. The portfolio and its router (createRouter: validated and
+ * indexed once) are cached and rebuilt only when the active version id changes (one indexed
+ * lookup per send), since the offline build may activate a new version while the server runs.
  */
 export class PolicyRouter {
-  private cached: LoadedPortfolio | null = null;
+  private cached: CachedPortfolio | null = null;
 
   constructor(
     private readonly db: Db,
@@ -28,25 +35,15 @@ export class PolicyRouter {
   ) {}
 
   active(): LoadedPortfolio | null {
-    const row = this.db.select({ id: portfolioVersions.id }).from(portfolioVersions).where(eq(portfolioVersions.status, 'active')).get();
-    if (!row) {
-      this.cached = null;
-    } else if (this.cached?.version !== row.id) {
-      this.cached = loadActivePortfolio(this.db);
-    }
-    return this.cached;
+    return this.current()?.portfolio ?? null;
   }
 
   route(sliders: Sliders): RouteResult {
     const weights = slidersToWeights(sliders);
-    const portfolio = this.active();
-    const members = portfolio?.candidates.filter((c) => c.selected) ?? [];
-    if (!portfolio || members.length === 0) return this.base(weights);
-    const decision = route(
-      weights,
-      members.map((m) => m.rewards),
-      portfolio.candidates.map((c) => c.rewards),
-    );
+    const current = this.current();
+    if (!current?.decide) return this.base(weights);
+    const { portfolio, members } = current;
+    const decision = current.decide(weights);
     const chosen = members[decision.member];
     if (!chosen) throw new RangeError(`routing chose member ${decision.member} of ${members.length}`);
     return {
@@ -62,6 +59,17 @@ export class PolicyRouter {
         isBasePolicy: false,
       },
     };
+  }
+
+  private current(): CachedPortfolio | null {
+    const row = this.db.select({ id: portfolioVersions.id }).from(portfolioVersions).where(eq(portfolioVersions.status, 'active')).get();
+    if (!row) {
+      this.cached = null;
+    } else if (this.cached?.portfolio.version !== row.id) {
+      const portfolio = loadActivePortfolio(this.db);
+      this.cached = portfolio ? prepare(portfolio) : null;
+    }
+    return this.cached;
   }
 
   private base(weights: number[]): RouteResult {
@@ -80,4 +88,10 @@ export class PolicyRouter {
       },
     };
   }
+}
+
+function prepare(portfolio: LoadedPortfolio): CachedPortfolio {
+  const members = portfolio.candidates.filter((c) => c.selected);
+  const decide = members.length > 0 ? createRouter(members.map((m) => m.rewards), portfolio.candidates.map((c) => c.rewards)) : null;
+  return { portfolio, members, decide };
 }
