@@ -1,8 +1,8 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import express, { type Express } from 'express';
 import { Server } from 'socket.io';
-import { createAuth, DEFAULT_AUTH_OPTIONS, type AuthOptions } from './auth/auth.module';
+import { createAuth, DEFAULT_AUTH_OPTIONS, type AuthOptions, type AuthParts } from './auth/auth.module';
 import { attachSession, requireSession } from './auth/socket-auth';
 import { registerChatHandlers } from './chat/chat.handlers';
 import { ChatService } from './chat/chat.service';
@@ -69,16 +69,7 @@ export function createApp(deps: AppDeps): App {
   const io: AppServer = new Server(httpServer, { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false });
   const auth = createAuth(deps.db, io, clock, { ...DEFAULT_AUTH_OPTIONS, ...deps.auth });
 
-  web.disable('x-powered-by');
-  web.use(securityHeaders);
-  const api = express.Router();
-  api.use(sameOriginWrites, express.json({ limit: MAX_JSON_BODY }));
-  const route = auth.route(api);
-  apiRoutes(route, { llm: deps.llm, router });
-  auth.mountRoutes(route);
-  web.use('/api', api, apiNotFound);
-  web.use(staticClient(deps.clientDir));
-  web.use(errorMiddleware(log));
+  mountWeb(web, { auth, router, llm: deps.llm, clientDir: deps.clientDir, log });
 
   const engine = new StreamEngine({ llm: deps.llm, messages, io, log, clock });
   const limiter = new SendRateLimiter(clock, deps.sendLimit);
@@ -102,6 +93,20 @@ export function createApp(deps: AppDeps): App {
     listen: (port, host) => listen(httpServer, port, host),
     close: () => (closing ??= shutDown(engine, io, httpServer)),
   };
+}
+
+/** Security headers on everything; the API (size-capped JSON, same-origin writes, role-checked routes); the client. */
+function mountWeb(web: Express, parts: { auth: AuthParts; router: PolicyRouter; llm: LlmBackend; clientDir: string | undefined; log: Logger }): void {
+  web.disable('x-powered-by');
+  web.use(securityHeaders);
+  const api = express.Router();
+  api.use(sameOriginWrites, express.json({ limit: MAX_JSON_BODY }));
+  const route = parts.auth.route(api);
+  apiRoutes(route, { llm: parts.llm, router: parts.router });
+  parts.auth.mountRoutes(route);
+  web.use('/api', api, apiNotFound);
+  web.use(staticClient(parts.clientDir));
+  web.use(errorMiddleware(parts.log));
 }
 
 async function shutDown(engine: StreamEngine, io: AppServer, httpServer: HttpServer): Promise<void> {
