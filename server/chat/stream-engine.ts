@@ -106,9 +106,10 @@ export class StreamEngine {
   private async run(stream: ActiveStream, job: StreamJob): Promise<Message | null> {
     let failure: unknown = null;
     try {
-      const { system, decoding } = job.policy;
+      const { system, decoding, ollamaModel } = job.policy;
       const signal = stream.controller.signal;
-      for await (const text of this.deps.llm.generate({ system, messages: job.history, decoding, signal })) {
+      // An imported policy answers with its own Ollama model; searched ones use the backend's.
+      for await (const text of this.deps.llm.generate({ system, messages: job.history, decoding, signal, model: ollamaModel })) {
         if (signal.aborted) break;
         this.append(stream, text);
       }
@@ -175,11 +176,13 @@ export function terminalEvent(messageId: string, state: Pick<FinalState, 'conten
 function describeFailure(error: unknown): string {
   if (!(error instanceof LlmError)) return 'the answer failed because of an internal error';
   switch (error.code) {
+    // These two messages are written for the reader and say what to fix ("Ollama is not reachable
+    // at …", "model … not found: run `ollama pull …`"); they carry no internals.
     case 'unreachable':
-      return 'the model server could not be reached';
+    case 'model_missing':
+      return error.message;
     case 'timeout':
       return 'the model took too long to answer';
-    case 'model_missing':
     case 'model_invalid':
       return 'the model is not available';
     case 'upstream':

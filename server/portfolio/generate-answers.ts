@@ -74,6 +74,8 @@ async function generateOne(input: GenerateAnswersInput, task: Task): Promise<str
     decoding: task.policy.decoding,
     seed: task.parts.seed,
     signal: input.signal,
+    // An imported policy answers with its own Ollama model (its id includes it, so caching stays sound).
+    model: task.policy.ollamaModel,
   });
   for await (const piece of stream) text += piece;
   // A stopped generation is partial: it must never enter the cache as if it were complete.
