@@ -67,6 +67,8 @@ function buildOptions(flags: BuildFlags, prompts: BuildOptions['prompts'], confi
     alpha: flags.alpha,
     epsilon: flags.epsilon,
     delta: flags.delta,
+    selection: flags.selection,
+    ...(flags.budget === undefined ? {} : { budget: flags.budget }),
     samples: flags.samples,
     prompts,
     trainLimit: limit(flags['train-limit']),

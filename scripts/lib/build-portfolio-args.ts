@@ -28,6 +28,9 @@ Answers and reward scores are cached in the database: a re-run only generates wh
   --alpha <x>           grid cutoff α in (0, 1) (default ${DEFAULTS.alpha})
   --epsilon <x>         set-cover multiplicative tolerance ε in [0, 1) (default ${DEFAULTS.epsilon})
   --delta <x>           set-cover additive tolerance δ ≥ 0 (default ${DEFAULTS.delta})
+  --selection <m>       greedy | exact: certified cover of the whole simplex on the train estimates, greedy or
+                        the exact minimum cover (default greedy)
+  --budget <k>          budget mode instead: the best k policies by worst gap (no (ε, δ) target to meet)
   --samples <n>         answers per policy and prompt, one fixed seed each (default ${DEFAULTS.samples})
   --max-candidates <n>  keep at most n candidate policies, spread over the space (default ${DEFAULTS.maxCandidates}; 0 = all)
   --temperatures <list> comma-separated sampling temperatures (default ${DEFAULTS.temperatures.join(',')})
@@ -57,6 +60,8 @@ const flagsSchema = z.strictObject({
   alpha: num.pipe(z.number().gt(0, 'must be in (0, 1)').lt(1, 'must be in (0, 1)')).default(DEFAULTS.alpha),
   epsilon: num.pipe(z.number().min(0, 'must be in [0, 1)').lt(1, 'must be in [0, 1)')).default(DEFAULTS.epsilon),
   delta: num.pipe(z.number().min(0, 'must be ≥ 0').finite()).default(DEFAULTS.delta),
+  selection: z.enum(['greedy', 'exact'], 'must be greedy or exact').default('greedy'),
+  budget: int.pipe(z.number().min(1, 'must be a whole number ≥ 1').max(64, 'must be ≤ 64')).optional(),
   samples: int.pipe(z.number().min(1, 'must be ≥ 1').max(100, 'must be ≤ 100')).default(DEFAULTS.samples),
   'max-candidates': int.pipe(z.number().min(0, 'must be ≥ 0')).default(DEFAULTS.maxCandidates),
   temperatures: list(z.number().min(0, 'temperatures must be in [0, 2]').max(2, 'temperatures must be in [0, 2]')).default([...DEFAULTS.temperatures]),
@@ -95,6 +100,9 @@ export function parseBuildFlags(argv: readonly string[]): BuildFlags {
     });
     throw new UsageError(`${lines.join('\n')}\nRun with --help to see every flag.`);
   }
+  // Budget mode picks k policies by worst gap and never runs a cover, so a cover method beside it is a mistake.
+  if (parsed.data.budget !== undefined && values['selection'] !== undefined)
+    throw new UsageError(`--budget: cannot be combined with --selection (budget mode replaces the cover)\nRun with --help to see every flag.`);
   return parsed.data;
 }
 

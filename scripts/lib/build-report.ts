@@ -9,17 +9,20 @@ export function formatBuildReport(result: BuildResult, targets: { epsilon: numbe
   const t = result.trainGaps;
   const lines = [
     `Portfolio version ${result.versionId}${result.activated ? ' (active)' : ' (saved, not activated)'}: ${result.members.length} of ${result.candidates} candidates, ${result.gridSize} grid points`,
-    `(${result.gridWinners} distinct grid-point winners on train, pruned by greedy set cover to ${result.members.length})`,
+    selectionLine(result),
     '',
     ...memberTable(result),
     '',
     'Gaps (worst ε with δ = 0, worst δ with ε = 0; and the smallest δ that pairs with the target ε):',
-    `  set-cover target              ε ${f3(targets.epsilon)}  δ ${f3(targets.delta)}`,
+    `  ${result.selection.mode === 'budget' ? 'target (unused by budget)    ' : 'set-cover target             '} ε ${f3(targets.epsilon)}  δ ${f3(targets.delta)}`,
+    `  train estimates, simplex      ε ${f3(result.selection.train.epsilon)}  δ ${f3(result.selection.train.delta)}  δ@ε ${f3(result.selection.train.pairedDelta)}  (selection's certificate)`,
     `  train estimates, grid         ε ${f3(t.epsilon)}  δ ${f3(t.delta)}  δ@ε ${f3(t.deltaAtTargetEpsilon)}`,
     `  eval estimates, simplex       ε ${f3(c.epsilon)}  δ ${f3(c.delta)}${c.deltaAtTargetEpsilon === null ? '' : `  δ@ε ${f3(c.deltaAtTargetEpsilon)}`}  (${c.exact ? 'exact' : `lattice bound, margin ${f3(c.margin)}`}, ${c.certifiedPoints} points)`,
     c.conservative ? `  eval, conservative (95% CI)   ε ${f3(c.conservative.epsilon)}  δ ${f3(c.conservative.delta)}` : '  eval, conservative            n/a (no standard errors)',
     `  predicted (seed statement)    ε ≤ ${f3(c.predicted.epsilonBound)}  δ ≤ ${f3(c.predicted.deltaBound)}  size ≤ ${c.predicted.sizeBound.toFixed(1)}`,
     `  worst ε at w = ${point(c.worstEpsilonAt)}, worst δ at w = ${point(c.worstDeltaAt)} (safety, humor, brevity)`,
+    '',
+    ...tradeoffTable(result),
     '',
     `Generations: ${result.generations.fresh} new, ${result.generations.cached} cached. Reward scores: ${result.scores.scored} new, ${result.scores.cached} cached.`,
     `Elapsed: ${(result.elapsedMs / 1000).toFixed(1)} s (build job ${result.jobId})`,
@@ -27,8 +30,22 @@ export function formatBuildReport(result: BuildResult, targets: { epsilon: numbe
   return lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n');
 }
 
+function selectionLine(result: BuildResult): string {
+  const s = result.selection;
+  const from = `${result.gridWinners} distinct grid-point winners on train; selection over all ${result.candidates} candidates and ${s.universePoints} points (grid + simplex sample)`;
+  if (s.mode === 'budget') return `(${from}: budget mode, best ${s.budget} by worst gap${s.optimal ? ', proven optimal' : ''})`;
+  const proof = s.mode === 'exact' ? (s.optimal ? ', proven minimum' : ', not proven minimum') : '';
+  return `(${from}: ${s.mode} certified cover${proof}, ${s.certified ? 'certified' : 'NOT certified'} over the simplex on train)`;
+}
+
+/** k → worst gaps on the train estimates over the selection's points: what another portfolio size would cost. */
+function tradeoffTable(result: BuildResult): string[] {
+  const rows = result.selection.tradeoff.map((t) => `  ${String(t.k).padStart(2)}  ${f3(t.worstEpsilon)}  ${f3(t.worstDelta)}${t.exact ? '' : '  (heuristic)'}`);
+  return ['Trade-off (budget mode on train, grid + simplex sample): k → worst ε, worst δ', '   k      ε      δ', ...rows];
+}
+
 function memberTable(result: BuildResult): string[] {
-  const header = ['policy', 'id', ...TRAITS.map((t) => `${t} (eval ± se)`), 'grid pts'];
+  const header = ['policy', 'id', ...TRAITS.map((t) => `${t} (eval ± se)`), 'grid pts served'];
   const rows = result.members.map((m) => [
     m.policy.name,
     m.policy.id,

@@ -3,7 +3,7 @@ import type { LlmBackend } from '../llm/llm.types';
 import type { RewardFunction } from '../rewards/reward.types';
 import { geometricGrid } from '../../shared/palm/grid';
 import type { PolicySpec } from '../../shared/schemas/policy.schema';
-import type { PortfolioParams } from '../../shared/schemas/portfolio.schema';
+import type { Certificate, PortfolioParams } from '../../shared/schemas/portfolio.schema';
 import { TRAITS } from '../../shared/traits';
 import { BuildJob } from './build-job';
 import type { BuildOptions, BuildPhase, BuildProgress, BuildResult, MemberReport } from './build.types';
@@ -13,7 +13,7 @@ import { isComplete, measurePolicies, type MeasureContext, type Measurement } fr
 import { candidatePolicies } from './policy-space';
 import { limitPrompts } from './prompt-set.loader';
 import { savePortfolioVersion, type CandidateRecord } from './portfolio.store';
-import { gridGaps, selectPortfolio } from './select';
+import { gridGaps, selectPortfolio, type Selection } from './select';
 
 export type { BuildOptions, BuildPhase, BuildProgress, BuildResult, MemberReport } from './build.types';
 
@@ -32,7 +32,7 @@ export class BuildError extends Error {
 
 /**
  * The offline PALM build (DESIGN §3): grid, candidates, answers on the train prompts, R̂,
- * the best candidate per grid point, greedy set cover, re-evaluation on the eval prompts,
+ * selection over the whole simplex (certified cover or budget), re-evaluation on the eval prompts,
  * certification, and a new (optionally active) portfolio version. Every answer and score is
  * cached as soon as it exists, so an interrupted build resumes and a re-run is nearly free.
  * The build_jobs row records progress, a log and the outcome.
@@ -67,12 +67,13 @@ async function runBuild(deps: BuildDeps, options: BuildOptions, job: BuildJob): 
   const usable = keepComplete(policies, trainM, say);
   ctx.total = (policies.length * train.length + usable.length * evalSet.length) * options.samples;
   const trainR = usable.map((p) => estimateOf(trainM, p).mean);
-  const selection = selectPortfolio(trainR, grid, options.epsilon, options.delta);
+  const selection = selectPortfolio(trainR, { ...options, method: options.selection });
+  say('select', selectionSummary(selection));
   say('generate-eval', `${selection.members.length} member(s) chosen on train; re-evaluating ${usable.length} candidates on ${evalSet.length} eval prompts`);
   const evalM = await ctx.measure(usable, evalSet);
   const records = candidateRecords(usable, evalM, selection, say);
   say('certify', 'certifying over the simplex');
-  const certificate = certifyRecords(records, options, grid.length);
+  const certificate = { ...certifyRecords(records, options, grid.length), selection: storedSelection(selection) };
   const params = buildParams(deps.llm, options, train.length, evalSet.length);
   const versionId = savePortfolioVersion(deps.db, { params, certificate, candidates: records, activate: options.activate });
   say('save', `saved portfolio version ${versionId}${options.activate ? ' (active)' : ''}`);
@@ -83,11 +84,31 @@ async function runBuild(deps: BuildDeps, options: BuildOptions, job: BuildJob): 
     candidates: records.length,
     gridSize: grid.length,
     gridWinners: new Set(selection.bestPerPoint).size,
+    selection,
     trainEstimates: usable.map((p) => estimateOf(trainM, p)),
     trainGaps: gridGaps(selection.members.map((i) => trainR[i] ?? []), trainR, grid, options.epsilon),
     certificate,
     generations: { fresh: trainM.generations.fresh + evalM.generations.fresh, cached: trainM.generations.cached + evalM.generations.cached },
     scores: { scored: trainM.scores.scored + evalM.scores.scored, cached: trainM.scores.cached + evalM.scores.cached },
+  };
+}
+
+function selectionSummary(s: Selection): string {
+  const how = s.mode === 'budget' ? `budget k = ${s.budget}` : `${s.mode} certified cover${s.certified ? '' : ' (target not certified)'}`;
+  return `selection: ${how} over ${s.universePoints} points; train certificate ε ${s.train.epsilon.toFixed(3)}, δ ${s.train.delta.toFixed(3)}`;
+}
+
+/** What the stored certificate says about the selection: its mode and the train-estimate gaps it was chosen on. */
+function storedSelection(s: Selection): NonNullable<Certificate['selection']> {
+  return {
+    mode: s.mode,
+    budget: s.budget,
+    certified: s.certified,
+    optimal: s.optimal,
+    universePoints: s.universePoints,
+    trainEpsilon: s.train.epsilon,
+    trainDelta: s.train.delta,
+    trainPairedDelta: s.train.pairedDelta,
   };
 }
 

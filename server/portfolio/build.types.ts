@@ -2,7 +2,7 @@ import type { PolicySpec } from '../../shared/schemas/policy.schema';
 import type { PortfolioCertificate } from './certify-portfolio';
 import type { RewardEstimate } from './estimate';
 import type { PolicySpaceOptions } from './policy-space';
-import type { GridGaps } from './select';
+import type { GridGaps, Selection } from './select';
 import type { PromptSet } from './prompt-set.loader';
 
 export interface BuildOptions {
@@ -12,6 +12,9 @@ export interface BuildOptions {
   /** Set-cover tolerance: π covers w when J_w(π) ≥ (1 − ε)·OPT(w) − δ. */
   epsilon: number;
   delta: number;
+  /** Cover method (default greedy; exact = minimum cover); budget = k selects the best k by worst gap instead. */
+  selection?: 'greedy' | 'exact';
+  budget?: number;
   /** Answers per (policy, prompt), each with its own fixed seed 1..samples. */
   samples: number;
   prompts: PromptSet;
@@ -39,6 +42,7 @@ export interface MemberReport {
   stderr: number[];
   /** Train-prompt means, on which the member was selected. */
   trainRewards: number[];
+  /** Grid points this member serves (routing picks it there). */
   coveredGridPoints: number;
 }
 
@@ -49,11 +53,13 @@ export interface BuildResult {
   members: MemberReport[];
   candidates: number;
   gridSize: number;
-  /** Distinct candidates that are the best for some grid point: what set cover pruned from. */
+  /** Distinct candidates that are the best for some grid point (one policy per grid point). */
   gridWinners: number;
+  /** Which mode ran (members index trainEstimates), its train certificate over the simplex, the trade-off curve. */
+  selection: Selection;
   /** Train-prompt estimates of every compared candidate (selection ran on these). */
   trainEstimates: RewardEstimate[];
-  /** Worst gaps over the grid on the train estimates (what set cover guaranteed). */
+  /** Worst gaps over the grid on the train estimates. */
   trainGaps: GridGaps;
   /** Over the whole simplex on the eval estimates, with the predicted bounds. */
   certificate: PortfolioCertificate;

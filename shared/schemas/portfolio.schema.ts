@@ -30,6 +30,21 @@ export const certificateSchema = z.object({
   certifiedPoints: z.number().int(),
   /** The seed statement's predicted bounds for these µ, α, d. */
   predicted: z.object({ sizeBound: z.number(), epsilonBound: z.number(), deltaBound: z.number() }),
+  /** How the members were chosen, on the train estimates (absent on versions built before modes existed). */
+  selection: z
+    .object({
+      mode: z.enum(['greedy', 'exact', 'budget']),
+      budget: z.number().int().nullable(),
+      /** Cover modes: the train-estimate certificate over the whole simplex meets the target. */
+      certified: z.boolean(),
+      /** Exact: proven minimum; budget: worst gap proven minimal for k; greedy: null. */
+      optimal: z.boolean().nullable(),
+      universePoints: z.number().int(),
+      trainEpsilon: z.number(),
+      trainDelta: z.number(),
+      trainPairedDelta: z.number(),
+    })
+    .optional(),
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 

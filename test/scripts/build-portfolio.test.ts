@@ -32,6 +32,8 @@ describe('npm run build-portfolio', () => {
       [['--mu', '-1'], /--mu: must be > 0 \(got "-1"\)/],
       [['--epsilon', 'lots'], /--epsilon: must be a number \(got "lots"\)/],
       [['--frobnicate'], /Unknown option '--frobnicate'/],
+      [['--selection', 'fastest'], /--selection: must be greedy or exact \(got "fastest"\)/],
+      [['--budget', '-2'], /--budget: must be a whole number ≥ 1 \(got "-2"\)/],
     ];
     // Each run is a fresh tsx process (about 2 s): a few kinds here, every rule in the args unit test.
     await Promise.all(

@@ -62,7 +62,7 @@ describe('buildPortfolio on the test model', () => {
     expect(rows(t, generations)).toBe(48);
     expect(rows(t, rewardCache)).toBeGreaterThan(0);
     expect(lastTick).toEqual(expect.objectContaining({ done: 48, total: 48 }));
-    expect(phases).toEqual(['generate-train', 'generate-eval', 'certify', 'save']);
+    expect(phases).toEqual(['generate-train', 'select', 'generate-eval', 'certify', 'save']);
     const job = t.db.select().from(buildJobs).where(eq(buildJobs.id, result.jobId)).get();
     expect(job).toMatchObject({ status: 'succeeded', versionId: result.versionId, progress: 1 });
     expect(job?.log).toContain('saved portfolio version');

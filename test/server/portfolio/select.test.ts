@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { coversAll, gridGaps, selectPortfolio } from '../../../server/portfolio/select';
+import { coversAll, selectPortfolio } from '../../../server/portfolio/select';
 import { geometricGrid } from '../../../shared/palm/grid';
+import { landscape } from '../../../shared/palm/landscapes';
+import { sampleSimplex } from '../../../shared/palm/prng';
 
 describe('selectPortfolio', () => {
   const rewards = [
@@ -11,18 +13,36 @@ describe('selectPortfolio', () => {
     [0.85, 0.12, 0.2],
     [0.1, 0.1, 0.1],
   ];
-  const grid = geometricGrid(3, 0.4, 0.2);
+  const grid = { mu: 0.4, alpha: 0.2 };
+  const fine = sampleSimplex(3, 20_000, 7);
 
-  it('keeps few grid winners and leaves every grid point within (ε, δ) of OPT', () => {
-    for (const [epsilon, delta] of [[0, 0], [0.05, 0.01], [0.3, 0.1]] as const) {
-      const s = selectPortfolio(rewards, grid, epsilon, delta);
+  it('certifies the cover over the whole simplex, not only the grid', () => {
+    for (const [epsilon, delta] of [[0.05, 0.01], [0.3, 0.1]] as const) {
+      const s = selectPortfolio(rewards, { ...grid, epsilon, delta });
       const members = s.members.map((i) => rewards[i] ?? []);
-      expect(coversAll(members, rewards, grid, epsilon, delta)).toBe(true);
-      expect(s.coveredGridPoints.reduce((a, b) => a + b, 0)).toBe(grid.length);
-      expect(gridGaps(members, rewards, grid, epsilon).deltaAtTargetEpsilon).toBeLessThanOrEqual(delta + 1e-12);
+      expect(s.mode).toBe('greedy');
+      expect(s.certified).toBe(true);
+      expect(coversAll(members, rewards, fine, epsilon, delta)).toBe(true);
+      expect(s.coveredGridPoints.reduce((a, b) => a + b, 0)).toBe(geometricGrid(3, 0.4, 0.2).length);
       expect(s.members).not.toContain(5);
     }
-    expect(selectPortfolio(rewards, grid, 0.5, 0.3).members).toEqual([3]);
-    expect(selectPortfolio(rewards, grid, 0.5, 0.3).members.length).toBeLessThan(selectPortfolio(rewards, grid, 0, 0).members.length);
+    expect(selectPortfolio(rewards, { ...grid, epsilon: 0.5, delta: 0.3 }).members).toEqual([3]);
+  });
+
+  it('exact mode never needs more members than greedy; budget mode keeps k and its worst gap falls with k', () => {
+    const pool = landscape({ d: 3, shape: 'convex', count: 60, seed: 3 }).candidates;
+    const target = { ...grid, epsilon: 0.02, delta: 0.01 };
+    const greedy = selectPortfolio(pool, target);
+    const exact = selectPortfolio(pool, { ...target, method: 'exact' });
+    expect(exact.mode).toBe('exact');
+    expect(exact.certified).toBe(true);
+    expect(exact.members.length).toBeLessThanOrEqual(greedy.members.length);
+    const one = selectPortfolio(pool, { ...target, budget: 1 });
+    const two = selectPortfolio(pool, { ...target, budget: 2 });
+    expect([one.mode, one.budget, one.members.length, two.members.length]).toEqual(['budget', 1, 1, 2]);
+    expect(one.budgetGaps?.worstEpsilon).toBeGreaterThanOrEqual(two.budgetGaps?.worstEpsilon ?? Infinity);
+    const eps = greedy.tradeoff.map((t) => t.worstEpsilon);
+    expect(eps).toHaveLength(8);
+    eps.forEach((e, i) => expect(e).toBeLessThanOrEqual(eps[i - 1] ?? Infinity));
   });
 });
