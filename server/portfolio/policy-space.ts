@@ -30,6 +30,8 @@ export interface PolicySpaceOptions {
   levels?: Partial<Record<Trait, readonly InstructionLevel[]>>;
   /** Keep at most this many candidates, spread evenly over the full space. */
   maxCandidates?: number;
+  /** Imported policies (their own Ollama models), measured with the searched ones and not capped. */
+  imported?: readonly PolicySpec[];
 }
 
 export function systemPromptFor(levels: Record<Trait, InstructionLevel>): string {
@@ -61,7 +63,7 @@ export function candidatePolicies(options: PolicySpaceOptions): PolicySpec[] {
     for (const humor of pick('humor'))
       for (const brevity of pick('brevity'))
         for (const decoding of decodings) all.push(searchPolicy(options.baseModel, { safety, humor, brevity }, decoding));
-  return spreadSubset(dedupeById(all), options.maxCandidates);
+  return dedupeById([...spreadSubset(dedupeById(all), options.maxCandidates), ...(options.imported ?? [])]);
 }
 
 function dedupeById(specs: PolicySpec[]): PolicySpec[] {

@@ -36,4 +36,11 @@ describe('candidate policy space', () => {
     expect(candidatePolicies(space).map((p) => p.id)).toEqual(a.map((p) => p.id));
     expect(candidatePolicies({ ...space, baseModel: 'other.gguf' })[0]?.id).not.toBe(a[0]?.id);
   });
+
+  it('adds imported policies after the capped searched ones, once each', () => {
+    const lora = { id: 'p_lora', name: 'lora', origin: 'import' as const, baseModel: 'llama', levels: { safety: 0 as const, humor: 0 as const, brevity: 0 as const }, system: '', decoding: { temperature: 0.8, topP: 0.9, maxTokens: 64 }, ollamaModel: 'lora:7b' };
+    const all = candidatePolicies({ ...space, maxCandidates: 4, imported: [lora, lora] });
+    expect(all).toHaveLength(5);
+    expect(all.at(-1)).toEqual(lora);
+  });
 });
