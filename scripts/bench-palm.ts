@@ -1,10 +1,12 @@
 /**
  * PALM engine benchmark: quality against baselines on synthetic landscapes (and on a measured
- * pool with --pool <json>), portfolio sizes for a certified (0.02, 0.02) guarantee, theory
- * next to measurement, and one-core scaling. Prints markdown for BENCHMARKS.md.
- *   npm run bench:palm [-- --pool pool.json] [-- --skip-scaling]
+ * pool with --pool <json>, or a stored portfolio version's pool with --db <sqlite> [--version N]),
+ * portfolio sizes for a certified (0.02, 0.02) guarantee, theory next to measurement, and
+ * one-core scaling. Prints markdown for BENCHMARKS.md.
+ *   npm run bench:palm [-- --pool pool.json | --db data/palm-chat.db [--version 3]] [-- --skip-scaling]
  */
 import { standardLandscapes } from '../shared/palm/landscapes';
+import { parseVersion, readDbPool } from './lib/palm-bench-db-pool';
 import { readPool } from './lib/palm-bench-pool';
 import { qualityRows, type Pool } from './lib/palm-bench-quality';
 import { exactCoverCase, routingMicros, scalingCase } from './lib/palm-bench-scaling';
@@ -75,16 +77,31 @@ function printScaling(): void {
   console.log(table(['members', 'candidates', 'µs / decision'], routes));
 }
 
+/** The pool named by --pool <json> or --db <sqlite> [--version N]; null for the synthetic landscapes. */
+function measuredPool(args: readonly string[]): Pool | null {
+  const value = (flag: string): string | undefined => {
+    const at = args.indexOf(flag);
+    if (at < 0) return undefined;
+    const v = args[at + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
+    return v;
+  };
+  const pool = value('--pool');
+  const db = value('--db');
+  const version = parseVersion(value('--version'));
+  if (pool !== undefined && db !== undefined) throw new Error('--pool and --db name two pools: pass one');
+  if (version !== undefined && db === undefined) throw new Error('--version needs --db');
+  if (pool !== undefined) return readPool(pool);
+  return db === undefined ? null : readDbPool(db, version);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const poolAt = args.indexOf('--pool');
   const started = performance.now();
+  const measured = measuredPool(args);
   console.log(`## PALM engine bench (${new Date().toISOString()}, node ${process.version})`);
-  if (poolAt >= 0) {
-    const path = args[poolAt + 1];
-    if (!path) throw new Error('--pool needs a JSON file path');
-    printPools('(b) measured pool', [readPool(path)]);
-  } else printPools('(a) synthetic landscapes', standardLandscapes());
+  if (measured) printPools('(b) measured pool', [measured]);
+  else printPools('(a) synthetic landscapes', standardLandscapes());
   if (!args.includes('--skip-scaling')) printScaling();
   console.log(`\n_bench time ${((performance.now() - started) / 1000).toFixed(1)} s_`);
 }
