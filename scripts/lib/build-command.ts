@@ -4,11 +4,13 @@ import { loadConfig, type Config } from '../../server/config';
 import { openDatabase, type Db } from '../../server/db/client';
 import { chooseBackend, type BackendSettings } from '../../server/llm/choose-backend';
 import type { LlmBackend } from '../../server/llm/llm.types';
-import { buildPortfolio, type BuildOptions, type BuildProgress } from '../../server/portfolio/build-pipeline';
+import { meterThroughput, formatThroughput } from '../../server/llm/throughput-meter';
+import { buildPortfolio, type BuildOptions, type BuildProgress, type BuildResult } from '../../server/portfolio/build-pipeline';
 import { loadPromptSet } from '../../server/portfolio/prompt-set.loader';
-import { DEFAULT_REWARDS } from '../../server/rewards/registry';
+import type { RewardFunction } from '../../server/rewards/reward.types';
 import type { BuildFlags } from './build-portfolio-args';
 import { formatBuildReport } from './build-report';
+import { importedCandidates, materializeOnOllama, rewardsFor } from './ollama-extras';
 import { ProgressBar } from './progress-bar';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,9 +25,14 @@ export async function runBuildCommand(flags: BuildFlags): Promise<void> {
   const { backend, banner } = await chooseBackend(backendSettings(config, flags));
   try {
     console.error(banner);
+    const log = (line: string): void => console.error(line);
+    const rewards = await rewardsFor(flags.judges, config, log);
     const db = openDatabase(flags.db === undefined ? config.databasePath : resolve(flags.db));
     try {
-      await buildWithProgress(db, backend, buildOptions(flags, prompts, config));
+      const options = buildOptions(flags, prompts, config);
+      options.space.imported = importedCandidates(db, backend);
+      const result = await buildWithProgress(db, backend, rewards, options);
+      if (result.activated) await materializeOnOllama(db, backend, config, result.versionId, log);
     } finally {
       db.$client.close();
     }
@@ -35,16 +42,19 @@ export async function runBuildCommand(flags: BuildFlags): Promise<void> {
 }
 
 /** Runs the build with a progress bar on stderr and prints the report; Ctrl-C stops it cleanly. */
-async function buildWithProgress(db: Db, llm: LlmBackend, options: Omit<BuildOptions, 'signal'>): Promise<void> {
+async function buildWithProgress(db: Db, llm: LlmBackend, rewards: readonly RewardFunction[], options: Omit<BuildOptions, 'signal'>): Promise<BuildResult> {
   const stop = new AbortController();
   const onSigint = (): void => stop.abort(new Error('interrupted: every answer generated so far is cached, a re-run resumes from there'));
   process.once('SIGINT', onSigint);
   try {
     const bar = new ProgressBar(process.stderr);
     const onProgress = (e: BuildProgress): void => (e.type === 'phase' ? bar.line(e.message) : bar.update(e));
-    const result = await buildPortfolio({ db, llm, rewards: DEFAULT_REWARDS, onProgress }, { ...options, signal: stop.signal });
+    const metered = meterThroughput(llm);
+    const result = await buildPortfolio({ db, llm: metered.backend, rewards, onProgress }, { ...options, signal: stop.signal });
     bar.finish();
     console.log(formatBuildReport(result, options));
+    console.log(formatThroughput(metered.throughput(), llm.info.kind));
+    return result;
   } finally {
     process.off('SIGINT', onSigint);
   }

@@ -42,6 +42,8 @@ Answers and reward scores are cached in the database: a re-run only generates wh
   --model <name>        a .gguf path (embedded) or an Ollama model tag (default: from the environment)
   --parallel <n>        concurrent generations (default: LLM_PARALLEL, else 2)
   --threads <n>         inference threads of the embedded backend (default: LLM_THREADS, else 1)
+  --judges <kind>       lexical | ollama: safety and humor scored by the built-in lexical scorers, or by LLM
+                        judges on Ollama (PALM_JUDGE_SAFETY_MODEL, PALM_JUDGE_HUMOR_MODEL) (default lexical)
   --db <path>           SQLite database (default: DATABASE_PATH, else data/palm-chat.db)
   --no-activate         save the version without making it the active portfolio
   --help                print this help`;
@@ -73,6 +75,7 @@ const flagsSchema = z.strictObject({
   model: z.string().min(1, 'must not be empty').optional(),
   parallel: int.pipe(z.number().min(1, 'must be ≥ 1').max(64)).optional(),
   threads: int.pipe(z.number().min(1, 'must be ≥ 1').max(256)).optional(),
+  judges: z.enum(['lexical', 'ollama'], 'must be lexical or ollama').default('lexical'),
   db: z.string().min(1, 'must not be empty').optional(),
   'no-activate': z.boolean().default(false),
   help: z.boolean().default(false),
