@@ -39,6 +39,8 @@ export interface AppDeps {
   maxConcurrentPerUser?: number;
   /** Sessions, cookies and login limits (defaults: DEFAULT_AUTH_OPTIONS). */
   auth?: Partial<AuthOptions>;
+  /** Reverse proxies in front of the server whose X-Forwarded-For is believed (default 0). */
+  trustedProxyHops?: number;
 }
 
 export interface App {
@@ -69,6 +71,9 @@ export function createApp(deps: AppDeps): App {
   const io: AppServer = new Server(httpServer, { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false });
   const auth = createAuth(deps.db, io, clock, { ...DEFAULT_AUTH_OPTIONS, ...deps.auth });
 
+  const trustedHops = deps.trustedProxyHops ?? 0;
+  // req.ip then follows the same rule as clientAddress() does for sockets.
+  if (trustedHops > 0) web.set('trust proxy', trustedHops);
   mountWeb(web, { auth, router, llm: deps.llm, clientDir: deps.clientDir, log });
 
   const engine = new StreamEngine({ llm: deps.llm, messages, io, log, clock });
@@ -79,7 +84,7 @@ export function createApp(deps: AppDeps): App {
   const preferences = new PreferencesRepository(deps.db, clock);
   requireSession(io, auth.sessions);
   io.on('connection', (socket) => {
-    const ctx = attachSession(socket, auth.sessions, log);
+    const ctx = attachSession(socket, auth.sessions, log, trustedHops);
     if (!ctx) return;
     registerChatHandlers(socket, { chat, conversations }, ctx);
     registerPortfolioHandlers(socket, { router, llm: deps.llm }, ctx);

@@ -27,6 +27,7 @@ const envSchema = z.object({
   PALM_DEMO_MODEL: optional(z.string()),
   SESSION_TTL_DAYS: optional(intIn(1, 365)),
   COOKIE_SECURE: optional(z.enum(['true', 'false'], 'must be true or false')),
+  TRUST_PROXY_HOPS: optional(intIn(0, 10)),
 });
 
 export interface Config {
@@ -52,6 +53,8 @@ export interface Config {
   judges: { safetyModel: string; humorModel: string };
   /** Session lifetime, and whether the session cookie is marked Secure (https only). */
   auth: { sessionTtlMs: number; cookieSecure: boolean };
+  /** Reverse proxies whose X-Forwarded-For names the client, for per-address limits. */
+  trustedProxyHops: number;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined>, repoRoot: st
       contextSize: e.LLM_CONTEXT_SIZE ?? 2048,
     },
     auth: { sessionTtlMs: (e.SESSION_TTL_DAYS ?? 30) * 24 * 3600_000, cookieSecure: e.COOKIE_SECURE === 'true' },
+    trustedProxyHops: e.TRUST_PROXY_HOPS ?? 0,
     judges: { safetyModel: e.PALM_JUDGE_SAFETY_MODEL ?? 'llama-guard3:1b', humorModel: e.PALM_JUDGE_HUMOR_MODEL ?? e.OLLAMA_MODEL ?? 'llama3.2:1b' },
   };
 }

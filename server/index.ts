@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const db = openDatabase(config.databasePath);
   console.log(`Database: ${config.databasePath}`);
   const llm = await openBackend(config, db);
-  const app = createApp({ db, llm, clientDir: CLIENT_DIR, auth: config.auth });
+  const app = createApp({ db, llm, clientDir: CLIENT_DIR, auth: config.auth, trustedProxyHops: config.trustedProxyHops });
   const address = await app.listen(config.port, config.host);
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   console.log(`PALM Chat is listening on http://${shownHost}:${address.port}`);

@@ -1,5 +1,6 @@
 import type { AppServer, AppSocket, HandlerContext } from '../chat/socket-handler';
 import type { Logger } from '../errors';
+import { clientAddress } from '../http/client-address';
 import { fromSameOrigin } from '../http/same-origin';
 import type { SocketKicker } from './auth.service';
 import { readCookie, SESSION_COOKIE } from './cookie';
@@ -29,7 +30,7 @@ export function requireSession(io: AppServer, sessions: SessionStore): void {
  * end it) and returns the handler context, which re-reads the session on every event.
  * Null when the session vanished between the handshake and now.
  */
-export function attachSession(socket: AppSocket, sessions: SessionStore, log: Logger): HandlerContext | null {
+export function attachSession(socket: AppSocket, sessions: SessionStore, log: Logger, trustedHops = 0): HandlerContext | null {
   const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
   const user = token === undefined ? null : sessions.lookup(token);
   if (!user) {
@@ -37,7 +38,8 @@ export function attachSession(socket: AppSocket, sessions: SessionStore, log: Lo
     return null;
   }
   void socket.join([sessionRoom(user.sessionId), userRoom(user.id)]);
-  return { log, currentUser: () => sessions.lookupById(user.sessionId) };
+  const address = clientAddress(socket.handshake.headers, socket.handshake.address, trustedHops);
+  return { log, address, currentUser: () => sessions.lookupById(user.sessionId) };
 }
 
 export function socketKicker(io: AppServer): SocketKicker {

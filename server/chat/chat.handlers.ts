@@ -16,7 +16,7 @@ export interface ChatHandlerDeps {
 
 export function registerChatHandlers(socket: AppSocket, deps: ChatHandlerDeps, ctx: HandlerContext): void {
   const { chat } = deps;
-  socket.on('chat:send', handle('chat:send', sendMessageSchema, (input, user) => chat.send(input, user, socket), ctx));
+  socket.on('chat:send', handle('chat:send', sendMessageSchema, (input, user) => chat.send(input, user, socket, ctx.address), ctx));
   socket.on('chat:stop', handle('chat:stop', stopMessageSchema, (input, user) => chat.stop(input.messageId, user.id), ctx));
   socket.on('chat:resume', handle('chat:resume', resumeMessageSchema, (input, user) => chat.resume(input, user.id, socket), ctx));
   registerConversationHandlers(socket, deps, ctx);

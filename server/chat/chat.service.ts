@@ -36,14 +36,14 @@ export interface ChatServiceDeps {
 export class ChatService {
   constructor(private readonly deps: ChatServiceDeps) {}
 
-  send(input: SendMessageInput, user: SessionUser, socket: AppSocket): SendMessageResult {
+  send(input: SendMessageInput, user: SessionUser, socket: AppSocket, clientAddress: string): SendMessageResult {
     this.deps.engine.assertAccepting();
     const { policy, routing } = this.deps.router.route(input.sliders);
     // One write transaction: the resend check, the conflict check and both inserts cannot
     // interleave with another writer (a second server process, the portfolio build).
     const outcome = immediate(this.deps.db, () => {
       const previous = this.duplicateOf(input.clientId, user.id);
-      return previous ? { result: previous, history: [] } : this.store(input, routing, user.id, socket.handshake.address);
+      return previous ? { result: previous, history: [] } : this.store(input, routing, user.id, clientAddress);
     });
     // Join before the first token can be produced, so the sender misses nothing.
     void socket.join(conversationRoom(outcome.result.conversation.id));

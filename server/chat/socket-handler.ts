@@ -11,6 +11,8 @@ export interface HandlerContext {
   log: Logger;
   /** Re-read per event, so a logout, an expiry, a disabled account or a role change applies at once. */
   currentUser: () => SessionUser | null;
+  /** The client's address (through trusted proxies), for per-address limits. */
+  address: string;
 }
 
 type HandlerFn<S extends z.ZodType, T> = (input: z.output<S>, user: SessionUser) => T | Promise<T>;

@@ -47,6 +47,7 @@ export interface TestServerOptions {
   userSendLimit?: RateLimitOptions;
   maxConcurrentPerUser?: number;
   auth?: Partial<AuthOptions>;
+  trustedProxyHops?: number;
 }
 
 export interface ConnectOptions {
@@ -58,6 +59,8 @@ export interface ConnectOptions {
   cookie?: string | null;
   /** The Origin header a browser page would send (none by default, like a script). */
   origin?: string;
+  /** Extra handshake headers (e.g. X-Forwarded-For, as a reverse proxy would add). */
+  headers?: Record<string, string>;
 }
 
 export interface TestServer {
@@ -93,6 +96,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     sendLimit: options.sendLimit,
     ...(options.userSendLimit ? { userSendLimit: options.userSendLimit } : {}),
     ...(options.maxConcurrentPerUser ? { maxConcurrentPerUser: options.maxConcurrentPerUser } : {}),
+    ...(options.trustedProxyHops ? { trustedProxyHops: options.trustedProxyHops } : {}),
     // Every test account registers from 127.0.0.1: only tests of that limit keep it low.
     auth: { addressLimit: { burst: 10_000, perMinute: 10_000 }, ...options.auth },
     log: collectingLogger(logs, options.quietErrors ?? false),
@@ -114,7 +118,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         transports: ['websocket'],
         forceNew: true,
         reconnection: false,
-        extraHeaders: { ...(cookie === null ? {} : { cookie }), ...(connectOptions.origin ? { origin: connectOptions.origin } : {}) },
+        extraHeaders: {
+          ...connectOptions.headers,
+          ...(cookie === null ? {} : { cookie }),
+          ...(connectOptions.origin ? { origin: connectOptions.origin } : {}),
+        },
       });
       clients.push(client);
       await new Promise<void>((resolve, reject) => {

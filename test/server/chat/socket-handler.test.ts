@@ -16,7 +16,7 @@ function setup(fn: (input: { n: number }) => unknown, user: SessionUser | null =
   const entry = (level: LogEntry['level']) => (message: string, meta?: Record<string, unknown>) => logs.push({ level, message, meta });
   const log = { info: entry('info'), warn: entry('warn'), error: entry('error') };
   // A real event name: the wrapper looks its role up in EVENT_ROLES (conversation:rename needs `user`).
-  const listener = handle('conversation:rename', schema, fn, { log, currentUser: () => user });
+  const listener = handle('conversation:rename', schema, fn, { log, address: '127.0.0.1', currentUser: () => user });
   const call = (payload: unknown) =>
     new Promise<Ack<unknown>>((resolve) => {
       listener(payload, resolve);
