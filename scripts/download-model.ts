@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     uri,
     destination,
     signal: controller.signal,
+    stallTimeoutMs: 30_000,
     onProgress: (progress) => {
       // Redraw at most ~10 times a second; a pipe gets no carriage-return animation.
       const now = Date.now();
@@ -31,5 +32,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`download-model failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
+  // node-llama-cpp keeps retrying an unreachable host in the background and cannot be
+  // cancelled before the download starts, so end the process instead of waiting on it.
+  process.exit(1);
 });

@@ -70,17 +70,60 @@ export interface DownloadModelOptions {
   destination: string;
   onProgress?: (progress: DownloadProgress) => void;
   signal?: AbortSignal;
+  /** Give up when no byte arrives for this long (the downloader itself retries forever offline). */
+  stallTimeoutMs?: number;
 }
 
 /** Downloads (resuming, skipping a complete existing file) and checks the result is a GGUF. */
 export async function downloadModel(options: DownloadModelOptions): Promise<string> {
-  const downloader = await createModelDownloader({
-    modelUri: options.uri,
-    dirPath: resolve(options.destination, '..'),
-    fileName: basename(options.destination),
-    skipExisting: true,
-    onProgress: options.onProgress,
-  });
-  const path = await downloader.download({ signal: options.signal });
-  return assertGgufFile(path);
+  const stall = stallWatchdog(options.stallTimeoutMs ?? 60_000, options.signal);
+  try {
+    const download = async () => {
+      const downloader = await createModelDownloader({
+        modelUri: options.uri,
+        dirPath: resolve(options.destination, '..'),
+        fileName: basename(options.destination),
+        skipExisting: true,
+        onProgress: (progress) => {
+          stall.progressed();
+          options.onProgress?.(progress);
+        },
+      });
+      return downloader.download({ signal: stall.signal });
+    };
+    // Resolving the URI happens before download() and retries on its own: race all of it.
+    const path = await Promise.race([download(), stall.stalled]);
+    return await assertGgufFile(path);
+  } finally {
+    stall.dispose();
+  }
+}
+
+/** Aborts (and rejects `stalled`) when `progressed()` is not called for `ms`. */
+export function stallWatchdog(ms: number, outer?: AbortSignal) {
+  const controller = new AbortController();
+  const onOuterAbort = () => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  let reject: (error: Error) => void = () => {};
+  const stalled = new Promise<never>((_, r) => (reject = r));
+  stalled.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const error = new Error(`no data received for ${Math.round(ms / 1000)} s: check the network connection (or download the file yourself and set MODEL_PATH)`);
+      controller.abort(error);
+      reject(error);
+    }, ms);
+  };
+  arm();
+  return {
+    signal: controller.signal,
+    stalled,
+    progressed: arm,
+    dispose: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuterAbort);
+    },
+  };
 }

@@ -7,6 +7,7 @@ import {
   formatDuration,
   modelDestination,
   renderProgressBar,
+  stallWatchdog,
 } from '../../../server/llm/model-download';
 
 describe('model download helpers (no network)', () => {
@@ -44,5 +45,27 @@ describe('model download helpers (no network)', () => {
   it('does not divide by zero before the size is known', () => {
     const line = renderProgressBar({ totalSize: 0, downloadedSize: 0, averageSpeed: 0, estimatedTimeLeft: Infinity }, 4);
     expect(line).toBe('[....]   0.0%  0 B / ?  0 B/s  ETA --:--');
+  });
+});
+
+describe('stall watchdog (offline downloads fail instead of hanging)', () => {
+  it('rejects with a clear message and aborts when nothing arrives in time', async () => {
+    const watchdog = stallWatchdog(30);
+    await expect(watchdog.stalled).rejects.toThrow(/no data received .* check the network/);
+    expect(watchdog.signal.aborted).toBe(true);
+    watchdog.dispose();
+  });
+
+  it('stays quiet while progress keeps arriving, and follows the caller abort', async () => {
+    const outer = new AbortController();
+    const watchdog = stallWatchdog(60, outer.signal);
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      watchdog.progressed();
+    }
+    expect(watchdog.signal.aborted).toBe(false);
+    outer.abort();
+    expect(watchdog.signal.aborted).toBe(true);
+    watchdog.dispose();
   });
 });
