@@ -35,7 +35,8 @@ function selectionLine(result: BuildResult): string {
   const from = `${result.gridWinners} distinct grid-point winners on train; selection over all ${result.candidates} candidates and ${s.universePoints} points (grid + simplex sample)`;
   if (s.mode === 'budget') return `(${from}: budget mode, best ${s.budget} by worst gap${s.optimal ? ', proven optimal' : ''})`;
   const proof = s.mode === 'exact' ? (s.optimal ? ', proven minimum' : ', not proven minimum') : '';
-  return `(${from}: ${s.mode} certified cover${proof}, ${s.certified ? 'certified' : 'NOT certified'} over the simplex on train)`;
+  const refined = s.refined ? ', re-picked at that size by budget mode for a smaller worst gap' : '';
+  return `(${from}: ${s.mode} certified cover${proof}${refined}, ${s.certified ? 'certified' : 'NOT certified'} over the simplex on train)`;
 }
 
 /** k → worst gaps on the train estimates over the selection's points: what another portfolio size would cost. */

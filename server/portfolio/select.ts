@@ -41,6 +41,8 @@ export interface Selection {
   universePoints: number;
   /** Cover modes: the whole-simplex certificate on the train estimates meets (ε, δ). */
   certified: boolean;
+  /** Cover modes: the members were re-picked at the cover's size by budget mode (smaller worst gap). */
+  refined: boolean;
   /** Exact mode: the cover was proven minimum; null otherwise. */
   optimal: boolean | null;
   /** Whole-simplex certificate of the members on the train estimates (worst ε, worst δ, δ paired with ε). */
@@ -67,7 +69,10 @@ export function selectPortfolio(rewards: readonly (readonly number[])[], options
   const kMax = Math.max(options.budget ?? 0, Math.min(options.curveMax ?? 8, rewards.length));
   const curve = tradeoffCurve(rewards, sample, kMax);
   const tradeoff = curve.map(({ k, worstEpsilon, worstDelta, exact }) => ({ k, worstEpsilon, worstDelta, exact }));
-  const picked = options.budget === undefined ? coverSelection(rewards, options) : budgetSelection(curve, options.budget, sample.length);
+  const picked =
+    options.budget === undefined
+      ? refineAtSize(coverSelection(rewards, options), curve, rewards, options)
+      : budgetSelection(curve, options.budget, sample.length);
   const members = [...picked.members].sort((a, b) => a - b);
   const cert = certify(members.map((i) => rewards[i] ?? []), rewards, { epsilon: options.epsilon });
   return {
@@ -80,7 +85,7 @@ export function selectPortfolio(rewards: readonly (readonly number[])[], options
   };
 }
 
-type Picked = Pick<Selection, 'mode' | 'budget' | 'members' | 'universePoints' | 'certified' | 'optimal' | 'budgetGaps'>;
+type Picked = Pick<Selection, 'mode' | 'budget' | 'members' | 'universePoints' | 'certified' | 'refined' | 'optimal' | 'budgetGaps'>;
 
 /**
  * certifiedCover at (ε, δ). In exact mode greedy runs too and the smaller certified answer wins:
@@ -102,9 +107,26 @@ function coverSelection(rewards: readonly (readonly number[])[], options: Select
     members: chosen.selected,
     universePoints: chosen.universeSize,
     certified: chosen.certified,
+    refined: false,
     optimal: options.method === 'exact' ? chosen !== greedy && chosen.optimal : null,
     budgetGaps: null,
   };
+}
+
+/**
+ * Set cover minimizes how many policies, not how far from OPT they leave users: two sets of the
+ * same size can differ a lot. So at the cover's size, take budget mode's set (least worst gap)
+ * when it is certified for (ε, δ) over the whole simplex too and its worst gap is smaller.
+ */
+function refineAtSize(picked: Picked, curve: ReturnType<typeof tradeoffCurve>, rewards: readonly (readonly number[])[], options: SelectOptions): Picked {
+  const entry = curve[picked.members.length - 1];
+  if (!picked.certified || !entry || entry.selected.length !== picked.members.length) return picked;
+  const gapsOf = (members: readonly number[]) => certify(members.map((i) => rewards[i] ?? []), rewards, { epsilon: options.epsilon });
+  const current = gapsOf(picked.members);
+  const candidate = gapsOf(entry.selected);
+  const certifiedToo = (candidate.paired?.delta ?? candidate.delta) <= options.delta + 1e-12;
+  if (!certifiedToo || candidate.epsilon >= current.epsilon) return picked;
+  return { ...picked, members: entry.selected, refined: true };
 }
 
 function budgetSelection(curve: ReturnType<typeof tradeoffCurve>, k: number, universePoints: number): Picked {
@@ -116,6 +138,7 @@ function budgetSelection(curve: ReturnType<typeof tradeoffCurve>, k: number, uni
     members: entry.selected,
     universePoints,
     certified: false,
+    refined: false,
     optimal: entry.exact,
     budgetGaps: { worstEpsilon: entry.worstEpsilon, worstDelta: entry.worstDelta },
   };

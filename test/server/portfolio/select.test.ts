@@ -3,6 +3,8 @@ import { coversAll, selectPortfolio } from '../../../server/portfolio/select';
 import { geometricGrid } from '../../../shared/palm/grid';
 import { landscape } from '../../../shared/palm/landscapes';
 import { sampleSimplex } from '../../../shared/palm/prng';
+import { certify } from '../../../shared/palm/certify';
+import { certifiedCover } from '../../../shared/palm/select';
 
 describe('selectPortfolio', () => {
   const rewards = [
@@ -44,5 +46,24 @@ describe('selectPortfolio', () => {
     const eps = greedy.tradeoff.map((t) => t.worstEpsilon);
     expect(eps).toHaveLength(8);
     eps.forEach((e, i) => expect(e).toBeLessThanOrEqual(eps[i - 1] ?? Infinity));
+  });
+
+  it('at the minimum size, re-picks the certified set with the smaller worst gap', () => {
+    const target = { mu: 0.4, alpha: 0.2, epsilon: 0.05, delta: 0.02 };
+    let refinedCount = 0;
+    for (const seed of [1, 2, 5, 6]) {
+      const pool = landscape({ d: 3, shape: 'convex', count: 40, seed }).candidates;
+      const plain = certifiedCover(pool, target.epsilon, target.delta, { method: 'greedy', grid: { mu: target.mu, alpha: target.alpha } });
+      const s = selectPortfolio(pool, target);
+      const worst = (members: readonly number[]) => certify(members.map((i) => pool[i] ?? []), pool).epsilon;
+      expect(s.members).toHaveLength(plain.selected.length);
+      expect(coversAll(s.members.map((i) => pool[i] ?? []), pool, fine, target.epsilon, target.delta)).toBe(true);
+      expect(worst(s.members)).toBeLessThanOrEqual(worst(plain.selected) + 1e-12);
+      if (s.refined) {
+        refinedCount++;
+        expect(worst(s.members)).toBeLessThan(worst(plain.selected));
+      }
+    }
+    expect(refinedCount).toBeGreaterThan(0);
   });
 });
