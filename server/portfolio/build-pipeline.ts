@@ -67,7 +67,8 @@ async function runBuild(deps: BuildDeps, options: BuildOptions, job: BuildJob): 
   const usable = keepComplete(policies, trainM, say);
   ctx.total = (policies.length * train.length + usable.length * evalSet.length) * options.samples;
   const trainR = usable.map((p) => estimateOf(trainM, p).mean);
-  const selection = selectPortfolio(trainR, { ...options, method: options.selection });
+  const trainSe = usable.map((p) => estimateOf(trainM, p).stderr);
+  const selection = selectPortfolio(trainR, { ...options, method: options.selection, stderr: trainSe });
   say('select', selectionSummary(selection));
   say('generate-eval', `${selection.members.length} member(s) chosen on train; re-evaluating ${usable.length} candidates on ${evalSet.length} eval prompts`);
   const evalM = await ctx.measure(usable, evalSet);

@@ -17,6 +17,8 @@ export interface SelectOptions {
   method?: 'greedy' | 'exact';
   /** Budget mode: the best k policies by worst gap (overrides method). */
   budget?: number;
+  /** Standard errors of the train estimates (same index as rewards): ties of size are broken on confidence bounds. */
+  stderr?: readonly (readonly number[])[];
   /** Largest k of the trade-off curve (default 8). */
   curveMax?: number;
 }
@@ -115,18 +117,31 @@ function coverSelection(rewards: readonly (readonly number[])[], options: Select
 
 /**
  * Set cover minimizes how many policies, not how far from OPT they leave users: two sets of the
- * same size can differ a lot. So at the cover's size, take budget mode's set (least worst gap)
- * when it is certified for (ε, δ) over the whole simplex too and its worst gap is smaller.
+ * same size can differ a lot. So at the cover's size, take budget mode's set when it is certified
+ * for (ε, δ) too and its δ at the target ε is smaller. With standard errors the comparison uses
+ * the conservative certificate (members at lower, OPT at upper confidence bounds), so a set is
+ * not preferred because noise flattered it.
  */
 function refineAtSize(picked: Picked, curve: ReturnType<typeof tradeoffCurve>, rewards: readonly (readonly number[])[], options: SelectOptions): Picked {
   const entry = curve[picked.members.length - 1];
   if (!picked.certified || !entry || entry.selected.length !== picked.members.length) return picked;
-  const gapsOf = (members: readonly number[]) => certify(members.map((i) => rewards[i] ?? []), rewards, { epsilon: options.epsilon });
-  const current = gapsOf(picked.members);
-  const candidate = gapsOf(entry.selected);
-  const certifiedToo = (candidate.paired?.delta ?? candidate.delta) <= options.delta + 1e-12;
-  if (!certifiedToo || candidate.epsilon >= current.epsilon) return picked;
-  return { ...picked, members: entry.selected, refined: true };
+  const candidate = pairedGaps(entry.selected, rewards, options);
+  if (candidate.plain > options.delta + 1e-12) return picked;
+  const current = pairedGaps(picked.members, rewards, options);
+  return candidate.judged < current.judged - 1e-12 ? { ...picked, members: entry.selected, refined: true } : picked;
+}
+
+/** δ at the target ε over the simplex: plain, and the one to judge by (conservative when stderr is known). */
+export function pairedGaps(members: readonly number[], rewards: readonly (readonly number[])[], options: Pick<SelectOptions, 'epsilon' | 'stderr'>): { plain: number; judged: number } {
+  const se = options.stderr;
+  const cert = certify(
+    members.map((i) => rewards[i] ?? []),
+    rewards,
+    se ? { epsilon: options.epsilon, stderr: se, membersStderr: members.map((i) => se[i] ?? []) } : { epsilon: options.epsilon },
+  );
+  const plain = cert.paired?.delta ?? cert.delta;
+  const judged = cert.conservative ? (cert.conservative.paired?.delta ?? cert.conservative.delta) : plain;
+  return { plain, judged };
 }
 
 function budgetSelection(curve: ReturnType<typeof tradeoffCurve>, k: number, universePoints: number): Picked {
