@@ -13,10 +13,10 @@ async function main(): Promise<void> {
   }
   const username = flags.username ?? (await ask('Admin username: '));
   const password = flags.passwordStdin ? await readAll() : await askHidden('Password (at least 10 characters): ');
-  const { loadConfig } = await import('../server/config');
+  const { loadConfig, readEnvironment } = await import('../server/config');
   const { openDatabase } = await import('../server/db/client');
   const { createAdmin } = await import('../server/auth/create-admin');
-  const config = loadConfig(process.env, REPO_ROOT);
+  const config = loadConfig(readEnvironment(REPO_ROOT), REPO_ROOT);
   const db = openDatabase(config.databasePath);
   try {
     const { user, created } = await createAdmin(db, { username, password });

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { loadConfig } from '../server/config';
+import { loadConfig, readEnvironment } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { OllamaModels } from '../server/llm/ollama/ollama-models';
 import { IMPORT_DECODING, importOllamaPolicy } from '../server/portfolio/import-policy';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     maxTokens: values['max-tokens'] === undefined ? IMPORT_DECODING.maxTokens : Number(values['max-tokens']),
   });
   const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-  const config = loadConfig(process.env, repoRoot);
+  const config = loadConfig(readEnvironment(repoRoot), repoRoot);
   const models = new OllamaModels(config.llm.ollamaHost.replace(/\/+$/, ''));
   await models.version();
   const db = openDatabase(values.db === undefined ? config.databasePath : resolve(values.db));

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { loadConfig } from '../server/config';
+import { loadConfig, readEnvironment } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { OllamaModels } from '../server/llm/ollama/ollama-models';
 import { prunePolicyModels } from '../server/portfolio/ollama-policy-models';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const keep = (values.keep ?? '').split(',').filter((v) => v.trim() !== '').map(Number);
   if (keep.some((v) => !Number.isInteger(v) || v < 1)) throw new Error(`--keep must list version numbers, got ${values.keep}`);
   const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-  const config = loadConfig(process.env, repoRoot);
+  const config = loadConfig(readEnvironment(repoRoot), repoRoot);
   const models = new OllamaModels(config.llm.ollamaHost.replace(/\/+$/, ''));
   await models.version();
   const db = openDatabase(values.db === undefined ? config.databasePath : resolve(values.db));

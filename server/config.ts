@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 /** Empty strings in the environment mean "not set", as in most .env tooling. */
@@ -65,6 +67,16 @@ export class ConfigError extends Error {
  * Parses the environment once, at start-up, and fails fast naming every bad variable.
  * Only composition roots (server/index.ts, scripts' main()) call this.
  */
+/**
+ * The variables a composition root configures from: the repository's `.env` file when present
+ * (as `.env.example` promises), overridden by the real environment so a shell export always wins.
+ */
+export function readEnvironment(repoRoot: string, env: Record<string, string | undefined> = process.env): Record<string, string | undefined> {
+  const file = resolve(repoRoot, '.env');
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  return { ...fromFile, ...env };
+}
+
 export function loadConfig(env: Record<string, string | undefined>, repoRoot: string): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { openDatabase, type Db } from './db/client';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, readEnvironment, type Config } from './config';
 import { chooseBackend } from './llm/choose-backend';
 import { LlmError, type LlmBackend } from './llm/llm.types';
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
 
 function readConfig(): Config {
   try {
-    return loadConfig(process.env, REPO_ROOT);
+    return loadConfig(readEnvironment(REPO_ROOT), REPO_ROOT);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

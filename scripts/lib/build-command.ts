@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, type Config } from '../../server/config';
+import { loadConfig, readEnvironment, type Config } from '../../server/config';
 import { openDatabase, type Db } from '../../server/db/client';
 import { chooseBackend, type BackendSettings } from '../../server/llm/choose-backend';
 import type { LlmBackend } from '../../server/llm/llm.types';
@@ -20,7 +20,7 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * the database is opened, so bad input leaves no file behind.
  */
 export async function runBuildCommand(flags: BuildFlags): Promise<void> {
-  const config = loadConfig(process.env, REPO_ROOT);
+  const config = loadConfig(readEnvironment(REPO_ROOT), REPO_ROOT);
   const prompts = loadPromptSet(resolve(REPO_ROOT, flags.prompts));
   const { backend, banner } = await chooseBackend(backendSettings(config, flags));
   try {
