@@ -10,6 +10,8 @@ export function formatBuildReport(result: BuildResult, targets: { epsilon: numbe
   const lines = [
     `Portfolio version ${result.versionId}${result.activated ? ' (active)' : ' (saved, not activated)'}: ${result.members.length} of ${result.candidates} candidates, ${result.gridSize} grid points`,
     selectionLine(result),
+    ...verdictLines(result, targets),
+    ...flatRewardWarnings(result),
     '',
     ...memberTable(result),
     '',
@@ -19,7 +21,7 @@ export function formatBuildReport(result: BuildResult, targets: { epsilon: numbe
     `  train estimates, grid         ε ${f3(t.epsilon)}  δ ${f3(t.delta)}  δ@ε ${f3(t.deltaAtTargetEpsilon)}`,
     `  eval estimates, simplex       ε ${f3(c.epsilon)}  δ ${f3(c.delta)}${c.deltaAtTargetEpsilon === null ? '' : `  δ@ε ${f3(c.deltaAtTargetEpsilon)}`}  (${c.exact ? 'exact' : `lattice bound, margin ${f3(c.margin)}`}, ${c.certifiedPoints} points)`,
     c.conservative ? `  eval, conservative (95% CI)   ε ${f3(c.conservative.epsilon)}  δ ${f3(c.conservative.delta)}` : '  eval, conservative            n/a (no standard errors)',
-    `  predicted (seed statement)    ε ≤ ${f3(c.predicted.epsilonBound)}  δ ≤ ${f3(c.predicted.deltaBound)}  size ≤ ${c.predicted.sizeBound.toFixed(1)}`,
+    `  predicted (seed statement)    ε ≤ ${f3(c.predicted.epsilonBound)}  δ ≤ ${f3(c.predicted.deltaBound)}  size ≤ ${Math.floor(c.predicted.sizeBound)} policies`,
     `  worst ε at w = ${point(c.worstEpsilonAt)}, worst δ at w = ${point(c.worstDeltaAt)} (safety, humor, brevity)`,
     '',
     ...tradeoffTable(result),
@@ -28,6 +30,34 @@ export function formatBuildReport(result: BuildResult, targets: { epsilon: numbe
     `Elapsed: ${(result.elapsedMs / 1000).toFixed(1)} s (build job ${result.jobId})`,
   ];
   return lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n');
+}
+
+/** The answer to "did it work?", in words, before the numbers. */
+function verdictLines(result: BuildResult, targets: { epsilon: number; delta: number }): string[] {
+  const share = `${Math.round((1 - targets.epsilon) * 100)}% of the best candidate's value minus ${f3(targets.delta)}`;
+  const evalPaired = result.certificate.deltaAtTargetEpsilon;
+  const onEval =
+    evalPaired === null
+      ? ''
+      : evalPaired <= targets.delta + 1e-9
+        ? ` On the held-out eval prompts it holds too (δ@ε ${f3(evalPaired)}).`
+        : ` On the held-out eval prompts δ@ε is ${f3(evalPaired)}, above the target: the reward estimates are noisy (see the conservative line); more prompts or samples tighten them.`;
+  if (result.selection.mode === 'budget') return [`Budget mode keeps ${result.selection.budget} policies; it minimizes the worst gap instead of meeting a target.${onEval}`];
+  const met = result.selection.certified;
+  return [
+    `Target ${met ? 'MET' : 'NOT MET'} on the train estimates over the whole simplex: every slider setting ${met ? 'gets' : 'should get'} at least ${share} (δ@ε ${f3(result.selection.train.pairedDelta)}).${onEval}`,
+  ];
+}
+
+/** A reward that scores every candidate alike cannot steer routing: say so instead of letting its sliders look broken. */
+function flatRewardWarnings(result: BuildResult): string[] {
+  return TRAITS.flatMap((trait, i) => {
+    const values = result.trainEstimates.map((e) => e.mean[i] ?? 0);
+    const spread = Math.max(...values) - Math.min(...values);
+    return spread < 0.01
+      ? [`Note: ${trait} scores every candidate alike (spread ${f3(spread)} on train), so the ${trait} slider cannot change which policy serves; the model or the reward does not tell the candidates apart.`]
+      : [];
+  });
 }
 
 function selectionLine(result: BuildResult): string {
@@ -42,7 +72,12 @@ function selectionLine(result: BuildResult): string {
 /** k → worst gaps on the train estimates over the selection's points: what another portfolio size would cost. */
 function tradeoffTable(result: BuildResult): string[] {
   const rows = result.selection.tradeoff.map((t) => `  ${String(t.k).padStart(2)}  ${f3(t.worstEpsilon)}  ${f3(t.worstDelta)}${t.exact ? '' : '  (heuristic)'}`);
-  return ['Trade-off (budget mode on train, grid + simplex sample): k → worst ε, worst δ', '   k      ε      δ', ...rows];
+  return [
+    'Trade-off (budget mode on train point estimates, grid + simplex sample): k → worst ε, worst δ',
+    '(the cover keeps its own set of a given size when the budget set is no better under confidence bounds)',
+    '   k      ε      δ',
+    ...rows,
+  ];
 }
 
 function memberTable(result: BuildResult): string[] {
