@@ -5,6 +5,7 @@ import { openDatabase, type Db } from './db/client';
 import { ConfigError, loadConfig, readEnvironment, type Config } from './config';
 import { chooseBackend } from './llm/choose-backend';
 import { LlmError, type LlmBackend } from './llm/llm.types';
+import { loadActivePortfolio } from './portfolio/portfolio.store';
 
 /** The composition root: the only place that reads the environment, opens the database and listens. */
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const db = openDatabase(config.databasePath);
   console.log(`Database: ${config.databasePath}`);
   const llm = await openBackend(config, db);
+  console.log(portfolioBanner(db));
   const app = createApp({ db, llm, clientDir: CLIENT_DIR, auth: config.auth, trustedProxyHops: config.trustedProxyHops });
   const address = await app.listen(config.port, config.host);
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -51,6 +53,16 @@ async function openBackend(config: Config, db: Db): Promise<LlmBackend> {
     db.$client.close();
     process.exit(1);
   }
+}
+
+/** Which portfolio routes answers, so an operator sees at start whether personalization is on. */
+function portfolioBanner(db: Db): string {
+  const active = loadActivePortfolio(db);
+  if (!active) return 'Portfolio: none active, answers use the base policy (build one with `npm run build-portfolio`).';
+  const members = active.candidates.filter((c) => c.selected).length;
+  const cert = active.certificate;
+  const gaps = cert ? `, certified on eval: ε ${cert.epsilon.toFixed(3)}, δ ${cert.delta.toFixed(3)}` : '';
+  return `Portfolio: version ${active.version}, ${members} of ${active.candidates.length} candidate policies${gaps}.`;
 }
 
 function onShutdown(close: () => Promise<void>): void {
