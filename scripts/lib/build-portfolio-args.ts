@@ -21,7 +21,7 @@ export const DEFAULTS = {
 
 export const USAGE = `Usage: npm run build-portfolio -- [flags]
 
-Builds a PALM portfolio offline (DESIGN §3) and saves it as a new, active portfolio version.
+Builds a PALM portfolio offline (see docs/palm.md) and saves it as a new, active portfolio version.
 Answers and reward scores are cached in the database: a re-run only generates what is new.
 
   --mu <x>              grid ratio µ > 0 (default ${DEFAULTS.mu})
