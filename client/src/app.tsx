@@ -73,6 +73,14 @@ export function App({ user, onLogout, changePassword }: Props) {
           onMenu={() => setMenuOpen((o) => !o)}
           account={<AccountBar user={user} onPassword={() => setDialog('password')} onAdmin={() => setDialog('admin')} onLogout={() => void onLogout()} />}
         />
+        {chat.notice ? (
+          <p className="banner banner--warn notice" role="alert" data-testid="conversation-notice">
+            <span>{chat.notice}</span>
+            <button type="button" className="button button--ghost button--small" onClick={chat.dismissNotice} data-testid="dismiss-notice">
+              Dismiss
+            </button>
+          </p>
+        ) : null}
         <ChatView messages={chat.messages} loading={chat.loading} />
         <section className="app__controls" aria-label="Compose">
           <SliderPanel sliders={sliders} weights={weights} onChange={setTrait} />

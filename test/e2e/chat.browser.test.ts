@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { conversations, messages } from '../../server/db/schema';
+import { conversations, messages, portfolioVersions } from '../../server/db/schema';
 import { recordStreaming, startHarness, streamedTexts, type Harness } from './browser-harness';
 
 const SCREENSHOT_PATH = process.env.PALM_E2E_SCREENSHOT ?? join(tmpdir(), 'palm-chat-e2e.png');
+const BASE_SCREENSHOT_PATH = process.env.PALM_E2E_BASE_SCREENSHOT ?? join(tmpdir(), 'palm-chat-e2e-base.png');
 
 let h: Harness;
 
@@ -52,7 +54,9 @@ describe('PALM Chat in a browser', () => {
     expect(await badge.textContent()).toContain(portfolio.safe.name);
     expect(await badge.textContent()).toContain(`portfolio v${portfolio.version}`);
     expect(await badge.getByTestId('policy-value').textContent()).toMatch(/^\d{1,3}\.\d% of best$/);
-    expect(await badge.getByTestId('policy-tooltip').textContent()).toMatch(/value .*best value .*weights safety 0\.50/);
+    const tooltip = await badge.getByTestId('policy-tooltip').textContent();
+    expect(tooltip).toMatch(/Chosen because its measured rewards score highest for your weights .*\(\d{1,3}\.\d% of the best candidate\)/);
+    expect(tooltip).toMatch(/your weights: safety 0\.50.*value .*best value /);
 
     const stored = db.select().from(messages).where(eq(messages.role, 'assistant')).all();
     expect(stored).toHaveLength(1);
@@ -77,11 +81,16 @@ describe('PALM Chat in a browser', () => {
     expect(await page.getByTestId('slider-safety-value').textContent()).toBe('1.00');
 
     const item = page.getByTestId('conversation-item');
+    const longTitle = 'Cat stories for a rainy afternoon by the fire';
     await item.getByRole('button', { name: 'Rename' }).click();
-    await page.getByTestId('rename-input').fill('Cat stories');
+    await page.getByTestId('rename-input').fill(longTitle);
     await page.getByTestId('rename-input').press('Enter');
-    await expect.poll(() => item.locator('.conversation__title').textContent()).toBe('Cat stories');
-    expect(db.select().from(conversations).all().map((c) => c.title)).toEqual(['Cat stories']);
+    await expect.poll(() => item.locator('.conversation__title').textContent()).toBe(longTitle);
+    expect(db.select().from(conversations).all().map((c) => c.title)).toEqual([longTitle]);
+    // At 1280 px the header shows the whole title: the chips wrap before it gets cut.
+    const headerTitle = page.locator('.app-header__title');
+    await expect.poll(() => headerTitle.textContent()).toBe(longTitle);
+    expect(await headerTitle.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 
     await item.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('group', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete' }).click();
@@ -104,5 +113,37 @@ describe('PALM Chat in a browser', () => {
     expect(await page.getByTestId('message-input').inputValue()).toBe('Are you still there?');
     await expect.poll(() => page.getByTestId('message-input').evaluate((el) => el === document.activeElement)).toBe(true);
     expect(db.select().from(messages).all()).toEqual([]);
+  });
+
+  it('a link to a conversation that is not the user\'s shows a dismissible notice and clears the hash', async () => {
+    const { page } = h;
+    await page.goto(`${h.server.url}/#c=${randomUUID()}`);
+    await page.reload();
+    const notice = page.getByTestId('conversation-notice');
+    await expect.poll(() => notice.textContent()).toContain("That conversation doesn't exist or isn't yours");
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('');
+    expect(await page.locator('.app-header__title').textContent()).toBe('New chat');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await notice.count()).toBe(0);
+  });
+
+  it('without an active portfolio the badge says base policy and how to build one, with no score', async () => {
+    const { page } = h;
+    const { db } = h.server;
+    db.update(portfolioVersions).set({ status: 'retired' }).run();
+    await page.getByTestId('message-input').fill('Hello base');
+    await page.getByTestId('message-input').press('Enter');
+    const answer = page.locator('[data-testid=assistant-message][data-status=complete]').last();
+    await answer.waitFor({ timeout: 30_000 });
+    const badge = answer.getByTestId('policy-badge');
+    const text = await badge.textContent();
+    expect(text).toContain('base policy · no portfolio active');
+    expect(text).not.toContain('of best');
+    expect(text).not.toMatch(/value 0\.000/);
+    expect(await badge.getByTestId('policy-value').count()).toBe(0);
+    expect(await badge.getByTestId('policy-tooltip').textContent()).toContain('An admin can build one with npm run build-portfolio.');
+    await badge.hover();
+    await expect.poll(() => badge.getByTestId('policy-tooltip').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await page.screenshot({ path: BASE_SCREENSHOT_PATH });
   });
 });

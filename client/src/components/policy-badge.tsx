@@ -1,15 +1,34 @@
 import { useId } from 'react';
 import type { RoutingInfo } from '../../../shared/schemas/routing.schema';
+import { describePolicyName } from '../lib/describe-policy';
 import { describeWeights, percent } from '../lib/format';
 
 /**
- * Which policy answered and how close it is to the best candidate for the sender's weights.
- * The details sit in a tooltip that opens on hover and on keyboard focus.
+ * Which policy answered and why. For a portfolio member: how close it gets to the best candidate
+ * for the sender's weights; for the base policy (no portfolio active) there is nothing to compare,
+ * so no score is shown. The details sit in a tooltip that opens on hover and on keyboard focus.
  */
 export function PolicyBadge({ routing }: { routing: RoutingInfo }) {
   const tooltipId = useId();
-  const source = routing.portfolioVersion === null ? 'base policy — no portfolio active' : `portfolio v${routing.portfolioVersion}`;
+  const weights = <span className="policy-badge__weights">your weights: {describeWeights(routing.weights)}</span>;
+  if (routing.isBasePolicy) {
+    return (
+      <span className="policy-badge" data-testid="policy-badge" tabIndex={0} aria-describedby={tooltipId}>
+        <span className="policy-badge__name">{routing.policyName}</span>
+        <span className="policy-badge__source">base policy · no portfolio active</span>
+        <span role="tooltip" id={tooltipId} className="policy-badge__tooltip" data-testid="policy-tooltip">
+          <span>
+            No portfolio is active, so every answer uses the base policy and your sliders do not change it yet. An
+            admin can build one with <code>npm run build-portfolio</code>.
+          </span>
+          {weights}
+        </span>
+      </span>
+    );
+  }
+  const source = routing.portfolioVersion === null ? 'no portfolio' : `portfolio v${routing.portfolioVersion}`;
   const closeness = percent(routing.relativeValue);
+  const legend = describePolicyName(routing.policyName);
   return (
     <span className="policy-badge" data-testid="policy-badge" tabIndex={0} aria-describedby={tooltipId}>
       <span className="policy-badge__name">{routing.policyName}</span>
@@ -18,9 +37,17 @@ export function PolicyBadge({ routing }: { routing: RoutingInfo }) {
         {closeness} of best
       </span>
       <span role="tooltip" id={tooltipId} className="policy-badge__tooltip" data-testid="policy-tooltip">
-        <span>value {routing.value.toFixed(3)}</span>
-        <span>best value {routing.bestValue.toFixed(3)}</span>
-        <span>weights {describeWeights(routing.weights)}</span>
+        <span className="policy-badge__legend">
+          <strong>{routing.policyName}</strong>
+          {legend === routing.policyName ? null : `: ${legend}`}
+        </span>
+        <span>
+          {`Chosen because its measured rewards score highest for your weights among the portfolio's policies (${closeness} of the best candidate).`}
+        </span>
+        {weights}
+        <span className="policy-badge__numbers">
+          value {routing.value.toFixed(3)} · best value {routing.bestValue.toFixed(3)}
+        </span>
       </span>
     </span>
   );

@@ -19,6 +19,8 @@ export function useChat({ sliders, onConversation }: Options) {
   const [sending, setSending] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Shown above the chat when a linked conversation could not be opened; dismissible. */
+  const [notice, setNotice] = useState<string | null>(null);
   const { resume } = useStreamSync(state, dispatch, setError);
   const openSeq = useRef(0);
   const current = useRef(state.conversationId);
@@ -33,12 +35,18 @@ export function useChat({ sliders, onConversation }: Options) {
     async (conversationId: string | null) => {
       const seq = ++openSeq.current;
       setError(null);
+      setNotice(null);
       dispatch({ type: 'open', conversationId, messages: [] });
       if (conversationId === null) return setLoading(false);
       setLoading(true);
       const ack = await settle(socket.emitWithAck('conversation:get', { conversationId }));
       if (seq !== openSeq.current) return; // the user opened something else meanwhile
       setLoading(false);
+      if (!ack.ok && ack.error.code === 'not_found') {
+        // Someone else's or a deleted conversation: say so, and fall back to a new chat (which clears the hash).
+        dispatch({ type: 'open', conversationId: null, messages: [] });
+        return setNotice("That conversation doesn't exist or isn't yours.");
+      }
       if (!ack.ok) return setError(describeError(ack));
       dispatch({ type: 'open', conversationId, messages: ack.data.messages });
       for (const [id, offset] of streamingOffsets(ack.data.messages)) void resume(id, offset);
@@ -55,6 +63,7 @@ export function useChat({ sliders, onConversation }: Options) {
       const from = current.current;
       setSending(true);
       setError(null);
+      setNotice(null);
       const ack = await settle(socket.emitWithAck('chat:send', { conversationId: from, clientId, content, sliders }));
       setSending(false);
       if (!ack.ok) {
@@ -85,5 +94,5 @@ export function useChat({ sliders, onConversation }: Options) {
   }, []);
 
   const streaming = state.messages.find((m) => m.role === 'assistant' && m.status === 'streaming') ?? null;
-  return { ...state, sending, loading, error, streaming, open, send, stop, clearError: () => setError(null) };
+  return { ...state, sending, loading, error, notice, streaming, open, send, stop, clearError: () => setError(null), dismissNotice: () => setNotice(null) };
 }
