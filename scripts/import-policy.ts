@@ -1,9 +1,5 @@
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
-import { loadConfig, readEnvironment } from '../server/config';
-import { openDatabase } from '../server/db/client';
-import { OllamaModels } from '../server/llm/ollama/ollama-models';
+import { withOllamaAndDb } from './lib/ollama-script';
 import { IMPORT_DECODING, importOllamaPolicy } from '../server/portfolio/import-policy';
 import { decodingSchema } from '../shared/schemas/policy.schema';
 
@@ -26,17 +22,11 @@ async function main(): Promise<void> {
     topP: values['top-p'] === undefined ? IMPORT_DECODING.topP : Number(values['top-p']),
     maxTokens: values['max-tokens'] === undefined ? IMPORT_DECODING.maxTokens : Number(values['max-tokens']),
   });
-  const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-  const config = loadConfig(readEnvironment(repoRoot), repoRoot);
-  const models = new OllamaModels(config.llm.ollamaHost.replace(/\/+$/, ''));
-  await models.version();
-  const db = openDatabase(values.db === undefined ? config.databasePath : resolve(values.db));
-  try {
-    const policy = await importOllamaPolicy(db, models, { model: values.model, name: values.name, decoding });
+  const { model, name } = values;
+  await withOllamaAndDb(values.db, async (db, models) => {
+    const policy = await importOllamaPolicy(db, models, { model, name, decoding });
     console.log(`Imported ${policy.ollamaModel} as candidate policy "${policy.name}" (${policy.id}). Rebuild the portfolio to measure it.`);
-  } finally {
-    db.$client.close();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,5 @@
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
-import { loadConfig, readEnvironment } from '../server/config';
-import { openDatabase } from '../server/db/client';
-import { OllamaModels } from '../server/llm/ollama/ollama-models';
+import { withOllamaAndDb } from './lib/ollama-script';
 import { prunePolicyModels } from '../server/portfolio/ollama-policy-models';
 
 const USAGE = `Usage: npm run ollama:prune -- [--keep <version,...>] [--db path]
@@ -16,17 +12,10 @@ async function main(): Promise<void> {
   if (values.help) return void console.log(USAGE);
   const keep = (values.keep ?? '').split(',').filter((v) => v.trim() !== '').map(Number);
   if (keep.some((v) => !Number.isInteger(v) || v < 1)) throw new Error(`--keep must list version numbers, got ${values.keep}`);
-  const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-  const config = loadConfig(readEnvironment(repoRoot), repoRoot);
-  const models = new OllamaModels(config.llm.ollamaHost.replace(/\/+$/, ''));
-  await models.version();
-  const db = openDatabase(values.db === undefined ? config.databasePath : resolve(values.db));
-  try {
+  await withOllamaAndDb(values.db, async (db, models) => {
     const removed = await prunePolicyModels(db, models, keep);
     console.log(removed.length === 0 ? 'No stale policy models.' : `Removed ${removed.length} policy model(s):\n  ${removed.join('\n  ')}`);
-  } finally {
-    db.$client.close();
-  }
+  });
 }
 
 main().catch((error: unknown) => {
