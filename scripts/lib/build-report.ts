@@ -23,6 +23,7 @@ export function formatBuildReport(result: BuildResult, targets: { epsilon: numbe
     c.conservative ? `  eval, conservative (95% CI)   ε ${f3(c.conservative.epsilon)}  δ ${f3(c.conservative.delta)}` : '  eval, conservative            n/a (no standard errors)',
     `  predicted (seed statement)    ε ≤ ${f3(c.predicted.epsilonBound)}  δ ≤ ${f3(c.predicted.deltaBound)}  size ≤ ${Math.floor(c.predicted.sizeBound)} policies`,
     `  worst ε at w = ${point(c.worstEpsilonAt)}, worst δ at w = ${point(c.worstDeltaAt)} (safety, humor, brevity)`,
+    ...metricsLines(result),
     '',
     ...tradeoffTable(result),
     '',
@@ -91,6 +92,18 @@ function memberTable(result: BuildResult): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const fmt = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)];
+}
+
+/** Is the portfolio as big in effect as in count? Usage spread and answer diversity. */
+function metricsLines(result: BuildResult): string[] {
+  const m = result.certificate.metrics;
+  if (!m) return [];
+  const shares = m.usage.map((u) => `${Math.round(u * 100)}%`).join(' / ');
+  return [
+    '',
+    `Usage by users spread uniformly over the sliders: perplexity ${m.usagePerplexity.toFixed(2)} of ${m.usage.length} member(s) (shares ${shares}).`,
+    `Answer diversity across members on the eval prompts: distinct-2 ${m.distinct2.toFixed(3)} (1 = no bigram repeated between members' answers).`,
+  ];
 }
 
 function point(w: readonly number[]): string {

@@ -13,6 +13,7 @@ import { isComplete, measurePolicies, type MeasureContext, type Measurement } fr
 import { candidatePolicies } from './policy-space';
 import { limitPrompts } from './prompt-set.loader';
 import { savePortfolioVersion, type CandidateRecord } from './portfolio.store';
+import { portfolioMetrics } from './portfolio-metrics';
 import { gridGaps, selectPortfolio, type Selection } from './select';
 
 export type { BuildOptions, BuildPhase, BuildProgress, BuildResult, MemberReport } from './build.types';
@@ -74,7 +75,9 @@ async function runBuild(deps: BuildDeps, options: BuildOptions, job: BuildJob): 
   const evalM = await ctx.measure(usable, evalSet);
   const records = candidateRecords(usable, evalM, selection, say);
   say('certify', 'certifying over the simplex');
-  const certificate = { ...certifyRecords(records, options, grid.length), selection: storedSelection(selection) };
+  const chosen = records.filter((r) => r.selected);
+  const metrics = portfolioMetrics(chosen.map((r) => r.rewards), chosen.map((r) => r.policy.id), evalM.samples);
+  const certificate = { ...certifyRecords(records, options, grid.length), selection: storedSelection(selection), metrics };
   const params = buildParams(deps.llm, options, train.length, evalSet.length);
   const versionId = savePortfolioVersion(deps.db, { params, certificate, candidates: records, activate: options.activate });
   say('save', `saved portfolio version ${versionId}${options.activate ? ' (active)' : ''}`);

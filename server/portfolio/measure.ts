@@ -4,7 +4,7 @@ import type { RewardFunction } from '../rewards/reward.types';
 import type { PolicySpec } from '../../shared/schemas/policy.schema';
 import type { Prompt } from '../../shared/schemas/prompt-set.schema';
 import { estimateRewards, type RewardEstimate } from './estimate';
-import { generateAnswers, type GenerationTick } from './generate-answers';
+import { generateAnswers, type GenerationTick, type Sample } from './generate-answers';
 import { scoreWithCache } from './reward-cache';
 
 export interface MeasureContext {
@@ -21,6 +21,8 @@ export interface MeasureContext {
 
 export interface Measurement {
   estimates: RewardEstimate[];
+  /** Every answer measured (for diversity metrics); the text is already in the generation cache. */
+  samples: Sample[];
   generations: { fresh: number; cached: number };
   scores: { scored: number; cached: number };
 }
@@ -50,6 +52,7 @@ export async function measurePolicies(ctx: MeasureContext, policies: readonly Po
   const bySample = answers.samples.map((_, i) => perTrait.map((column) => column[i] ?? null));
   return {
     estimates: estimateRewards(answers.samples, bySample, ctx.rewards.length),
+    samples: answers.samples,
     generations: { fresh: answers.fresh, cached: answers.cached },
     scores,
   };

@@ -45,6 +45,16 @@ export const certificateSchema = z.object({
       trainPairedDelta: z.number(),
     })
     .optional(),
+  /** How users spread over the members and how different their eval answers are (absent on older versions). */
+  metrics: z
+    .object({
+      /** exp(entropy) of member usage by users uniform on the simplex: 1 = one member serves all. */
+      usagePerplexity: z.number(),
+      usage: z.array(z.number()),
+      /** Distinct bigrams across the members' answers to the same eval prompt, averaged. */
+      distinct2: z.number(),
+    })
+    .optional(),
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 

@@ -66,6 +66,13 @@ describe('buildPortfolio on the test model', () => {
     const job = t.db.select().from(buildJobs).where(eq(buildJobs.id, result.jobId)).get();
     expect(job).toMatchObject({ status: 'succeeded', versionId: result.versionId, progress: 1 });
     expect(job?.log).toContain('saved portfolio version');
+    const metrics = active?.certificate?.metrics;
+    expect(metrics?.usage).toHaveLength(result.members.length);
+    expect(metrics?.usage.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(metrics?.usagePerplexity).toBeGreaterThanOrEqual(1 - 1e-9);
+    expect(metrics?.usagePerplexity).toBeLessThanOrEqual(result.members.length + 1e-9);
+    expect(metrics?.distinct2).toBeGreaterThan(0);
+    expect(metrics?.distinct2).toBeLessThanOrEqual(1);
   });
 
   it('a re-run generates and scores nothing new and yields the same portfolio', async () => {
