@@ -22,11 +22,12 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export async function runBuildCommand(flags: BuildFlags): Promise<void> {
   const config = loadConfig(readEnvironment(REPO_ROOT), REPO_ROOT);
   const prompts = loadPromptSet(resolve(REPO_ROOT, flags.prompts));
+  const log = (line: string): void => console.error(line);
+  // Judges first: an unreachable judge server fails before a model is loaded.
+  const rewards = await rewardsFor(flags.judges, config, log);
   const { backend, banner } = await chooseBackend(backendSettings(config, flags));
   try {
     console.error(banner);
-    const log = (line: string): void => console.error(line);
-    const rewards = await rewardsFor(flags.judges, config, log);
     const db = openDatabase(flags.db === undefined ? config.databasePath : resolve(flags.db));
     try {
       const options = buildOptions(flags, prompts, config);

@@ -19,7 +19,10 @@ export async function rewardsFor(kind: JudgeKind, config: Config, log: (line: st
   if (kind === 'lexical') return DEFAULT_REWARDS;
   const host = config.llm.ollamaHost.replace(/\/+$/, '');
   const models = new OllamaModels(host);
-  await models.version();
+  await models.version().catch((error: unknown) => {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`--judges ollama needs a reachable Ollama (${why}). Start Ollama or set OLLAMA_HOST, or leave out --judges to score with the built-in lexical rewards.`);
+  });
   for (const model of new Set([config.judges.safetyModel, config.judges.humorModel])) {
     if ((await models.ensure(model, { pull: config.llm.ollamaPull })) === 'pulled') log(`pulled judge model ${model}`);
   }

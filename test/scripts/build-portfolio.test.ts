@@ -67,6 +67,19 @@ describe('npm run build-portfolio', () => {
     opened.$client.close();
   });
 
+  it('--judges ollama without a reachable Ollama fails at once with advice and creates no database', async () => {
+    const db = join(dir, 'judges.db');
+    // Port 9 (discard) on loopback: nothing listens there, so the connection is refused.
+    const result = await run('npx', ['tsx', 'scripts/build-portfolio.ts', '--judges', 'ollama', '--db', db], { cwd: REPO_ROOT, env: { ...env, OLLAMA_HOST: 'http://127.0.0.1:9' }, timeout: 60_000 }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: unknown) => ({ code: 1, stderr: String(typeof error === 'object' && error !== null && 'stderr' in error ? error.stderr : '') }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--judges ollama needs a reachable Ollama .*127\.0\.0\.1:9.*leave out --judges/);
+    expect(result.stderr).not.toMatch(/LLM backend/);
+    expect(existsSync(db)).toBe(false);
+  });
+
   it('prints the flags with --help and touches nothing', async () => {
     const result = await buildScript(['--help', '--db', join(dir, 'help.db')]);
     expect(result.code).toBe(0);
