@@ -7,13 +7,16 @@ import { z } from 'zod';
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
-const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const intIn = (min: number, max: number) => {
+  const range = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: range }).int(range).min(min, range).max(max, range);
+};
 
 const envSchema = z.object({
   PORT: optional(intIn(0, 65535)),
   HOST: optional(z.string()),
   DATABASE_PATH: optional(z.string()),
-  LLM_BACKEND: optional(z.enum(['auto', 'ollama', 'embedded'])),
+  LLM_BACKEND: optional(z.enum(['auto', 'ollama', 'embedded'], 'must be auto, ollama or embedded')),
   OLLAMA_HOST: optional(z.string().url('must be a URL such as http://127.0.0.1:11434')),
   OLLAMA_MODEL: optional(z.string()),
   OLLAMA_KEEP_ALIVE: optional(z.string().regex(/^-?\d+(\.\d+)?(ms|s|m|h)?$/, 'must be a duration such as 30m, 1h or -1')),

@@ -34,4 +34,10 @@ describe('configuration', () => {
     expect(config.port).toBe(3000);
     expect(config.databasePath).toBe(join(dir, 'data/palm-chat.db'));
   });
+
+  it('says in plain words what a bad value must be', () => {
+    dir = mkdtempSync(join(tmpdir(), 'palm-config-'));
+    expect(() => loadConfig(readEnvironment(dir, { PORT: 'abc' }), dir)).toThrow(/PORT: must be a whole number from 0 to 65535 \(got "abc"\)/);
+    expect(() => loadConfig(readEnvironment(dir, { LLM_BACKEND: 'gpu' }), dir)).toThrow(/LLM_BACKEND: must be auto, ollama or embedded/);
+  });
 });
