@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Message, MessageStatus } from '../../shared/schemas/chat.schema';
+import type { FinishReason, Message, MessageStatus } from '../../shared/schemas/chat.schema';
 import { routingInfoSchema, type RoutingInfo } from '../../shared/schemas/routing.schema';
 import type { Db } from '../db/client';
 import { conversations, messages } from '../db/schema';
@@ -22,6 +22,7 @@ export function toMessage(r: Row): Message {
     status: r.status,
     routing: routing.success ? routing.data : null,
     error: r.error,
+    finishReason: r.finishReason,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
@@ -39,6 +40,8 @@ export interface FinalState {
   status: Exclude<MessageStatus, 'streaming'>;
   error: string | null;
   tokenCount: number;
+  /** Set only for a complete answer: whether the model ended it or the token limit did. */
+  finishReason?: FinishReason | null;
 }
 
 export class MessageRepository {

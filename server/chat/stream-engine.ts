@@ -1,7 +1,7 @@
-import type { Message, StreamEvent } from '../../shared/schemas/chat.schema';
+import type { FinishReason, Message, StreamEvent } from '../../shared/schemas/chat.schema';
 import type { PolicySpec } from '../../shared/schemas/policy.schema';
 import { AppError, type Logger } from '../errors';
-import { LlmError, type ChatTurn, type LlmBackend } from '../llm/llm.types';
+import { LlmError, type ChatTurn, type GenerationFinish, type LlmBackend } from '../llm/llm.types';
 import type { FinalState, MessageRepository } from './message.repository';
 import { conversationRoom, type AppServer } from './socket-handler';
 
@@ -25,6 +25,8 @@ interface ActiveStream {
   savedAt: number;
   controller: AbortController;
   done: Promise<Message | null>;
+  /** What the backend reported when the model ended by itself; null until then (and on abort). */
+  finishReason: FinishReason | null;
 }
 
 export interface StreamEngineDeps {
@@ -67,6 +69,7 @@ export class StreamEngine {
       savedAt: now,
       controller: new AbortController(),
       done: Promise.resolve(null),
+      finishReason: null,
     };
     this.active.set(stream.messageId, stream);
     stream.done = this.run(stream, job);
@@ -109,7 +112,10 @@ export class StreamEngine {
       const { system, decoding, ollamaModel } = job.policy;
       const signal = stream.controller.signal;
       // An imported policy answers with its own Ollama model; searched ones use the backend's.
-      for await (const text of this.deps.llm.generate({ system, messages: job.history, decoding, signal, model: ollamaModel })) {
+      const onFinish = (finish: GenerationFinish): void => {
+        stream.finishReason = finish.reason;
+      };
+      for await (const text of this.deps.llm.generate({ system, messages: job.history, decoding, signal, model: ollamaModel, onFinish })) {
         if (signal.aborted) break;
         this.append(stream, text);
       }
@@ -148,7 +154,7 @@ export class StreamEngine {
     const state: FinalState =
       failure !== null && !stopped
         ? { content, tokenCount, status: 'failed', error: describeFailure(failure) }
-        : { content, tokenCount, status: stopped ? 'stopped' : 'complete', error: null };
+        : { content, tokenCount, status: stopped ? 'stopped' : 'complete', error: null, finishReason: stopped ? null : stream.finishReason };
     if (state.status === 'failed') this.deps.log.error('generation failed', { messageId, error: String(failure) });
     let saved: Message | null = null;
     try {
@@ -167,9 +173,9 @@ export class StreamEngine {
 }
 
 /** `done` for complete and stopped answers, `error` (with the kept partial text) for failed ones. */
-export function terminalEvent(messageId: string, state: Pick<FinalState, 'content' | 'status' | 'error'>): StreamEvent {
+export function terminalEvent(messageId: string, state: Pick<FinalState, 'content' | 'status' | 'error' | 'finishReason'>): StreamEvent {
   if (state.status === 'failed') return { type: 'error', messageId, content: state.content, error: state.error ?? 'the answer failed' };
-  return { type: 'done', messageId, status: state.status, content: state.content };
+  return { type: 'done', messageId, status: state.status, content: state.content, finishReason: state.finishReason ?? null };
 }
 
 /** What the user reads on a failed answer: the kind of failure, never internals. */

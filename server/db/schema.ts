@@ -73,6 +73,8 @@ export const messages = sqliteTable(
     /** RoutingInfo JSON (weights at send time, value, best value). */
     routing: text('routing', { mode: 'json' }),
     error: text('error'),
+    /** Why the model ended a finished answer: 'length' = cut at the policy's maxTokens. Null when stopped, failed or older. */
+    finishReason: text('finish_reason', { enum: ['stop', 'length'] }),
     tokenCount: integer('token_count').notNull().default(0),
     createdAt: integer('created_at').notNull().default(now),
     updatedAt: integer('updated_at').notNull().default(now),

@@ -4,7 +4,7 @@ import { AsyncQueue } from './async-queue';
 import { fitChatToContext } from './chat-history';
 import { assertGgufFile, isChatTunedGguf, modelFileName } from './gguf-file';
 import { LlmError } from './llm.types';
-import type { GenerateRequest, LlmBackend } from './llm.types';
+import type { FinishReason, GenerateRequest, LlmBackend } from './llm.types';
 import { SequencePool } from './sequence-pool';
 
 export interface EmbeddedBackendOptions {
@@ -65,6 +65,12 @@ interface Parts {
   threads: number;
   chatTuned: boolean;
   modelPath: string;
+}
+
+/** node-llama-cpp's stop reason as a FinishReason; undefined for an abort (not a finish). */
+export function finishReasonOf(stopReason: string): FinishReason | undefined {
+  if (stopReason === 'abort') return undefined;
+  return stopReason === 'maxTokens' ? 'length' : 'stop';
 }
 
 class EmbeddedBackend implements LlmBackend {
@@ -132,7 +138,7 @@ class EmbeddedBackend implements LlmBackend {
         keepTail: (text, tokens) => model.detokenize(model.tokenize(text).slice(-tokens)),
       });
       session.setChatHistory(fitted.history);
-      await session.promptWithMeta(fitted.prompt, {
+      const result = await session.promptWithMeta(fitted.prompt, {
         temperature: request.decoding.temperature,
         topP: request.decoding.topP,
         maxTokens: request.decoding.maxTokens,
@@ -143,6 +149,9 @@ class EmbeddedBackend implements LlmBackend {
           if (text !== '') queue.push(text);
         },
       });
+      // An aborted prompt resolves too (stopOnAbortSignal); only a natural end is reported.
+      const reason = signal.aborted ? undefined : finishReasonOf(result.stopReason);
+      if (reason !== undefined) request.onFinish?.({ reason });
       queue.end();
     } catch (error) {
       if (signal.aborted) queue.end();

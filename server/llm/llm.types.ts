@@ -23,6 +23,17 @@ export interface GenerateRequest {
   model?: string;
   /** Called once after a completed generation, when the backend measures it (Ollama does). */
   onStats?: (stats: GenerationStats) => void;
+  /**
+   * Called once when the model ended by itself ('stop') or at decoding.maxTokens ('length'), so a
+   * cut answer can be marked as such; never on abort or failure (those have their own outcome).
+   */
+  onFinish?: (finish: GenerationFinish) => void;
+}
+
+/** Why a generation ended on its own: 'length' means it was cut at the token limit. */
+export type FinishReason = 'stop' | 'length';
+export interface GenerationFinish {
+  reason: FinishReason;
 }
 
 /** Server-side token counts and timings of one generation (GPU throughput = evalTokens / evalDurationMs). */

@@ -1,5 +1,5 @@
 import type { GenerateRequest, LlmBackend } from './llm.types';
-import { statsOf } from './ollama/chat-line.schema';
+import { finishReasonOf, statsOf } from './ollama/chat-line.schema';
 import { chatLines, type ChatBody } from './ollama/chat-stream';
 import { ollamaConnection, type ConnectionOptions, type OllamaConnection } from './ollama/ollama-connection';
 import { OllamaModels } from './ollama/ollama-models';
@@ -50,7 +50,10 @@ async function* generate(conn: OllamaConnection, body: ChatBody, request: Genera
     for await (const line of chatLines(conn, body, stop.signal)) {
       const content = line.message?.content ?? '';
       if (content !== '') yield content;
-      if (line.done) request.onStats?.(statsOf(line));
+      if (line.done) {
+        request.onStats?.(statsOf(line));
+        request.onFinish?.({ reason: finishReasonOf(line.done_reason) });
+      }
     }
   } finally {
     running.delete(stop);

@@ -39,6 +39,10 @@ export const renameConversationSchema = z.strictObject({
 });
 export type RenameConversationInput = z.infer<typeof renameConversationSchema>;
 
+/** Why the model ended an answer: 'length' means it was cut at the policy's length limit. */
+export const finishReasonSchema = z.enum(['stop', 'length']);
+export type FinishReason = z.infer<typeof finishReasonSchema>;
+
 export const messageSchema = z.object({
   id,
   conversationId: id,
@@ -47,6 +51,8 @@ export const messageSchema = z.object({
   status: messageStatusSchema,
   routing: routingInfoSchema.nullable(),
   error: z.string().nullable(),
+  /** Null while streaming, for stopped or failed answers, and for answers stored before it existed. */
+  finishReason: finishReasonSchema.nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -72,7 +78,7 @@ export type SendMessageResult = z.infer<typeof sendMessageResultSchema>;
 /** Pieces of a streamed answer, told apart by `type`. `offset` is the character index of `text`. */
 export const streamEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('token'), messageId: id, offset: z.number().int(), text: z.string() }),
-  z.object({ type: z.literal('done'), messageId: id, status: messageStatusSchema, content: z.string() }),
+  z.object({ type: z.literal('done'), messageId: id, status: messageStatusSchema, content: z.string(), finishReason: finishReasonSchema.nullable().optional() }),
   z.object({ type: z.literal('error'), messageId: id, content: z.string(), error: z.string() }),
 ]);
 export type StreamEvent = z.infer<typeof streamEventSchema>;

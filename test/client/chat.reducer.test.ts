@@ -6,7 +6,7 @@ const CONV = '00000000-0000-4000-8000-000000000001';
 const MSG = '00000000-0000-4000-8000-000000000002';
 
 function streaming(content = ''): Message {
-  return { id: MSG, conversationId: CONV, role: 'assistant', content, status: 'streaming', routing: null, error: null, createdAt: 1, updatedAt: 1 };
+  return { id: MSG, conversationId: CONV, role: 'assistant', content, status: 'streaming', routing: null, error: null, finishReason: null, createdAt: 1, updatedAt: 1 };
 }
 
 function token(offset: number, text: string) {
@@ -48,6 +48,12 @@ describe('chat reducer (client stream merging)', () => {
     s = chatReducer(s, token(8, ' more'));
     expect(contentOf(s)).toBe('partial!');
     expect(s.messages[0]?.status).toBe('stopped');
+  });
+
+  it("keeps the done event's finishReason, so a cut answer is marked live", () => {
+    let s = chatReducer(opened, token(0, 'Jack p'));
+    s = chatReducer(s, { type: 'stream', event: { type: 'done', messageId: MSG, status: 'complete', content: 'Jack p', finishReason: 'length' } });
+    expect(s.messages[0]).toMatchObject({ status: 'complete', finishReason: 'length' });
   });
 
   it('an older streaming snapshot never shortens what the stream delivered', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { conversations, messages, portfolioVersions } from '../../server/db/schema';
+import { saveTestPortfolio } from '../helpers/portfolio-fixture';
 import { recordStreaming, startHarness, streamedTexts, type Harness } from './browser-harness';
 
 const SCREENSHOT_PATH = process.env.PALM_E2E_SCREENSHOT ?? join(tmpdir(), 'palm-chat-e2e.png');
@@ -145,5 +146,24 @@ describe('PALM Chat in a browser', () => {
     await badge.hover();
     await expect.poll(() => badge.getByTestId('policy-tooltip').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     await page.screenshot({ path: BASE_SCREENSHOT_PATH });
+  });
+
+  it("an answer cut at the policy's length limit says so, live and after a reload", async () => {
+    const { page } = h;
+    const { db } = h.server;
+    // A new active portfolio whose members may write 4 tokens only: the answer is cut mid-story.
+    saveTestPortfolio(db, { maxTokens: 4 });
+    await page.getByTestId('message-input').fill('Tell me a long story');
+    await page.getByTestId('message-input').press('Enter');
+    const answer = page.locator('[data-testid=assistant-message][data-status=complete]').last();
+    await answer.waitFor({ timeout: 30_000 });
+    const id = await answer.getAttribute('data-message-id');
+    expect(db.select().from(messages).where(eq(messages.id, id ?? '')).get()?.finishReason).toBe('length');
+    expect(await answer.getByTestId('truncated-label').textContent()).toBe("cut at the policy's length limit");
+
+    await page.reload();
+    const reloaded = page.locator(`[data-testid=assistant-message][data-message-id="${id ?? ''}"]`);
+    await reloaded.waitFor({ timeout: 30_000 });
+    expect(await reloaded.getByTestId('truncated-label').isVisible()).toBe(true);
   });
 });

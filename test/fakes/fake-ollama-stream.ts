@@ -17,6 +17,8 @@ export interface ChatScript extends FakeAnswer {
   /** After n content lines, destroy the socket. */
   dropAfter?: number;
   omitDone?: boolean;
+  /** The final line's done_reason: 'length' when num_predict cut the answer, as Ollama says. */
+  doneReason?: 'stop' | 'length';
 }
 
 export type ChatOutcome = 'finished' | 'closed' | 'closed-before-answer';
@@ -53,7 +55,7 @@ export async function writeChat(res: ServerResponse, model: string, script: Chat
   }
   if (closed) return 'closed';
   if (script.omitDone) return end(res, packed.join(''));
-  return end(res, packed.join('') + doneLine(model, lines.length, Date.now() - started));
+  return end(res, packed.join('') + doneLine(model, lines.length, Date.now() - started, script.doneReason ?? 'stop'));
 }
 
 function end(res: ServerResponse, text: string): ChatOutcome {
@@ -81,14 +83,14 @@ function contentLines(model: string, script: ChatScript, withLogprobs: boolean):
 }
 
 /** Ollama's final line: durations in nanoseconds, token counts of prompt and answer. */
-function doneLine(model: string, evalCount: number, elapsedMs: number): string {
+function doneLine(model: string, evalCount: number, elapsedMs: number, doneReason: 'stop' | 'length'): string {
   const nanos = Math.max(1, elapsedMs) * 1e6;
   return `${JSON.stringify({
     model,
     created_at: new Date().toISOString(),
     message: { role: 'assistant', content: '' },
     done: true,
-    done_reason: 'stop',
+    done_reason: doneReason,
     total_duration: nanos + 2e6,
     load_duration: 1e6,
     prompt_eval_count: 12,

@@ -170,10 +170,11 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
   };
 }
 
-/** num_predict caps the answer as in Ollama (one piece stands for one token here). */
-function limited(answer: FakeAnswer, body: ChatRequestBody): FakeAnswer {
+/** num_predict caps the answer as in Ollama (one piece stands for one token here); a cut answer ends with done_reason 'length'. */
+function limited(answer: FakeAnswer, body: ChatRequestBody): ChatScript {
   const cap = body.options?.num_predict;
-  return typeof cap === 'number' && cap > 0 ? { ...answer, pieces: answer.pieces.slice(0, cap) } : answer;
+  if (typeof cap !== 'number' || cap <= 0 || answer.pieces.length <= cap) return answer;
+  return { ...answer, pieces: answer.pieces.slice(0, cap), doneReason: 'length' };
 }
 
 function tagEntry(name: string) {

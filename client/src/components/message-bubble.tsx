@@ -15,7 +15,12 @@ function StatusNote({ message }: { message: Message }) {
         </span>
       );
     case 'complete':
-      return null;
+      // Without this note a cut answer ("…can help Jack p") reads as if the model had finished.
+      return message.finishReason === 'length' ? (
+        <span className="message__status message__status--truncated" data-testid="truncated-label">
+          cut at the policy's length limit
+        </span>
+      ) : null;
   }
 }
 

@@ -72,7 +72,8 @@ function applyEvent(state: ChatState, event: StreamEvent): ChatState {
   const message = state.messages.find((m) => m.id === event.messageId);
   if (!message) return holdOrphan(state, event);
   if (event.type === 'done') {
-    return replace(state, { ...message, content: event.content, status: event.status, error: null });
+    // An older server's `done` carries no finishReason; null then, as for an answer stored before it existed.
+    return replace(state, { ...message, content: event.content, status: event.status, error: null, finishReason: event.finishReason ?? null });
   }
   if (event.type === 'error') {
     return replace(state, { ...message, content: event.content, status: 'failed', error: event.error });

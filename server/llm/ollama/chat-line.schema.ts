@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GenerationStats } from '../llm.types';
+import type { FinishReason, GenerationStats } from '../llm.types';
 
 const logprobSchema = z.object({ token: z.string(), logprob: z.number() });
 export const tokenLogprobSchema = logprobSchema.extend({ top_logprobs: z.array(logprobSchema).optional() });
@@ -37,4 +37,9 @@ export function statsOf(line: ChatDataLine): GenerationStats {
     loadDurationMs: ms(line.load_duration),
     totalDurationMs: ms(line.total_duration),
   };
+}
+
+/** Ollama says 'length' when num_predict cut the answer; anything else ('stop', 'unload', none) is a natural end. */
+export function finishReasonOf(doneReason: string | undefined): FinishReason {
+  return doneReason === 'length' ? 'length' : 'stop';
 }

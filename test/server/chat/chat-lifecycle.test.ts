@@ -36,8 +36,8 @@ describe('stop, disconnect, resend and concurrent sends', () => {
     const saved = row(id);
     expect(saved?.status).toBe('stopped');
     expect(saved?.content.length).toBeGreaterThan(0);
-    expect(stopped.data).toMatchObject({ id, status: 'stopped', content: saved?.content, error: null });
-    expect(await recorder.end(id)).toEqual({ type: 'done', messageId: id, status: 'stopped', content: saved?.content });
+    expect(stopped.data).toMatchObject({ id, status: 'stopped', content: saved?.content, error: null, finishReason: null });
+    expect(await recorder.end(id)).toEqual({ type: 'done', messageId: id, status: 'stopped', content: saved?.content, finishReason: null });
     expect(recorder.text(id)).toBe(saved?.content);
     // Far fewer tokens than the 4096 asked for: the generation really stopped upstream.
     expect(saved?.tokenCount).toBeLessThan(1000);

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmbeddedBackend } from '../../../server/llm/embedded.backend';
+import { createEmbeddedBackend, finishReasonOf } from '../../../server/llm/embedded.backend';
 import { LlmError } from '../../../server/llm/llm.types';
-import type { GenerateRequest, LlmBackend } from '../../../server/llm/llm.types';
+import type { GenerateRequest, GenerationFinish, LlmBackend } from '../../../server/llm/llm.types';
 import { TEST_MODEL_PATH } from '../../helpers/test-model';
 
 function request(overrides: Partial<GenerateRequest> = {}): GenerateRequest {
@@ -125,6 +125,26 @@ describe('embedded backend on the test model', () => {
     await second.return?.();
   });
 
+  it('reports finish reason length when the answer hits maxTokens', async () => {
+    const finishes: GenerationFinish[] = [];
+    const chunks = await collect(backend.generate(request({ decoding: { temperature: 0.8, topP: 0.95, maxTokens: 4 }, onFinish: (f) => finishes.push(f) })));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(finishes).toEqual([{ reason: 'length' }]);
+  });
+
+  it('does not call onFinish for an aborted generation', async () => {
+    const controller = new AbortController();
+    const finishes: GenerationFinish[] = [];
+    const onFinish = (f: GenerationFinish): void => {
+      finishes.push(f);
+    };
+    for await (const chunk of backend.generate(request({ signal: controller.signal, onFinish, decoding: { temperature: 0.8, topP: 0.95, maxTokens: 400 } }))) {
+      expect(chunk).not.toBe('');
+      controller.abort();
+    }
+    expect(finishes).toEqual([]);
+  });
+
   it('drops old history instead of failing when the conversation exceeds the context', async () => {
     const long = 'Once upon a time there was a big dog who liked to run in the park. '.repeat(20);
     const messages: GenerateRequest['messages'] = [];
@@ -146,6 +166,15 @@ describe('embedded backend on the test model', () => {
     for (let step = await running.next(); !step.done; step = await running.next()) rest.push(step.value);
     expect(rest.length).toBeLessThan(10);
     expect(await waiting).toMatchObject({ name: 'LlmError' });
+  });
+});
+
+describe('embedded backend finish reasons', () => {
+  it("maps node-llama-cpp's stop reasons: maxTokens is a cut, abort is no finish, the rest end naturally", () => {
+    expect(finishReasonOf('maxTokens')).toBe('length');
+    expect(finishReasonOf('abort')).toBeUndefined();
+    expect(finishReasonOf('eogToken')).toBe('stop');
+    expect(finishReasonOf('stopGenerationTrigger')).toBe('stop');
   });
 });
 

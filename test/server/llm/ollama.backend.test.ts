@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LlmError } from '../../../server/llm/llm.types';
-import type { GenerateRequest } from '../../../server/llm/llm.types';
+import type { GenerateRequest, GenerationFinish } from '../../../server/llm/llm.types';
 import { createOllamaBackend, isOllamaReachable } from '../../../server/llm/ollama.backend';
 import { startFakeOllama } from '../../fakes/fake-ollama';
 import type { FakeOllama } from '../../fakes/fake-ollama';
@@ -69,6 +69,34 @@ describe('ollama backend against a wire-protocol fake', () => {
     }
     expect(chunks.length).toBeLessThan(10);
     await expect.poll(() => fake?.abortedStreams()).toBe(1);
+  });
+
+  it("surfaces done_reason 'length' when num_predict cut the answer, and 'stop' when it ended by itself", async () => {
+    fake = await startFakeOllama({ models: ['m:1'], reply: ['a', ' b', ' c', ' d'] });
+    const backend = createOllamaBackend({ host: fake.host, model: 'm:1' });
+    const finishes: GenerationFinish[] = [];
+    const onFinish = (f: GenerationFinish): void => {
+      finishes.push(f);
+    };
+    expect(await collect(backend.generate({ ...request, onFinish, decoding: { ...request.decoding, maxTokens: 2 } }))).toEqual(['a', ' b']);
+    expect(await collect(backend.generate({ ...request, onFinish }))).toEqual(['a', ' b', ' c', ' d']);
+    expect(finishes).toEqual([{ reason: 'length' }, { reason: 'stop' }]);
+  });
+
+  it('does not call onFinish for an aborted answer', async () => {
+    fake = await startFakeOllama({ reply: Array.from({ length: 200 }, (_, i) => `t${i} `), delayMs: 10 });
+    const backend = createOllamaBackend({ host: fake.host, model: 'qwen2.5:0.5b' });
+    const controller = new AbortController();
+    const finishes: GenerationFinish[] = [];
+    const onFinish = (f: GenerationFinish): void => {
+      finishes.push(f);
+    };
+    for await (const chunk of backend.generate({ ...request, onFinish, signal: controller.signal })) {
+      expect(chunk).not.toBe('');
+      controller.abort();
+    }
+    await expect.poll(() => fake?.abortedStreams()).toBe(1);
+    expect(finishes).toEqual([]);
   });
 
   it('reports a stream that ends without its final line as an upstream error, after the pieces it got', async () => {

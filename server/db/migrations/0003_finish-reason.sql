@@ -1,0 +1,1 @@
+ALTER TABLE `messages` ADD `finish_reason` text;
