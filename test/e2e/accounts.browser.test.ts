@@ -107,8 +107,17 @@ describe('accounts and hostile text in a browser', () => {
     const { page, server } = h;
     await logIn(page, server, 'slider-fan');
     await page.goto(server.url);
+    const saved = () =>
+      server.db
+        .select({ sliders: userPreferences.sliders })
+        .from(userPreferences)
+        .innerJoin(users, eq(users.id, userPreferences.userId))
+        .where(eq(users.username, 'slider-fan'))
+        .all()
+        .map((p) => p.sliders);
+    // A new account is seeded with this browser's sliders once the server answered.
+    await expect.poll(saved).toHaveLength(1);
     await page.getByTestId('slider-humor').fill('0.9');
-    const saved = () => server.db.select().from(userPreferences).all().map((p) => p.sliders);
     await expect.poll(saved).toEqual([expect.objectContaining({ humor: 0.9 })]);
 
     // A fresh browser profile: no localStorage, only the session cookie.

@@ -27,12 +27,19 @@ function load(): Sliders {
 export function useSliders() {
   const [sliders, setSliders] = useState<Sliders>(load);
   const loaded = useRef(false);
+  /** The user moved a slider before the account's sliders arrived: that newer choice wins. */
+  const touched = useRef(false);
+  const latest = useRef(sliders);
+  latest.current = sliders;
 
   useEffect(() => {
     const fetchSaved = async () => {
       const ack = await settle(socket.emitWithAck('preferences:get', {}));
-      if (ack.ok && ack.data.sliders) setSliders(ack.data.sliders);
-      loaded.current = ack.ok;
+      if (!ack.ok) return;
+      loaded.current = true;
+      if (ack.data.sliders && !touched.current) setSliders(ack.data.sliders);
+      // A new account is seeded with this browser's sliders, and a move made while loading is kept.
+      else void settle(socket.emitWithAck('preferences:set', { sliders: latest.current }));
     };
     socket.on('connect', fetchSaved);
     if (socket.connected) void fetchSaved();
@@ -54,6 +61,7 @@ export function useSliders() {
   }, [sliders]);
 
   const setTrait = useCallback((trait: Trait, value: number) => {
+    touched.current = true;
     setSliders((current) => ({ ...current, [trait]: value }));
   }, []);
 
