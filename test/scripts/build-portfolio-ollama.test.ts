@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/client';
 import { OllamaModels } from '../../server/llm/ollama/ollama-models';
 import { importOllamaPolicy } from '../../server/portfolio/import-policy';
 import { loadActivePortfolio } from '../../server/portfolio/portfolio.store';
 import { startFakeOllama, type FakeOllama } from '../fakes/fake-ollama';
-import { REPO_ROOT } from '../helpers/test-model';
+import { runScript, type ScriptResult } from '../helpers/run-script';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'palm-build-ollama-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,15 +22,9 @@ describe('npm run build-portfolio -- --backend ollama (against the protocol fake
   });
   afterEach(() => fake.close());
 
-  async function build(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  function build(args: string[]): Promise<ScriptResult> {
     const env = { ...process.env, OLLAMA_HOST: fake.host, OLLAMA_NUM_CTX: '2048', PALM_JUDGE_SAFETY_MODEL: 'llama-guard3:1b', PALM_JUDGE_HUMOR_MODEL: BASE, DATABASE_PATH: '' };
-    try {
-      const { stdout, stderr } = await run('npx', ['tsx', 'scripts/build-portfolio.ts', ...args], { cwd: REPO_ROOT, env, timeout: 60_000 });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e: { code?: unknown; stdout?: unknown; stderr?: unknown } = typeof error === 'object' && error !== null ? error : {};
-      return { code: typeof e.code === 'number' ? e.code : -1, stdout: String(e.stdout ?? ''), stderr: String(e.stderr ?? '') };
-    }
+    return runScript('scripts/build-portfolio.ts', args, { env });
   }
 
   it('builds with judges and an imported policy, creates the members on Ollama, reports throughput; a re-run reads the caches', async () => {

@@ -1,29 +1,20 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/client';
 import { loadActivePortfolio } from '../../server/portfolio/portfolio.store';
-import { REPO_ROOT, TEST_MODEL_PATH } from '../helpers/test-model';
+import { TEST_MODEL_PATH } from '../helpers/test-model';
+import { runScript, type ScriptResult } from '../helpers/run-script';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'palm-build-script-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const env = { ...process.env, LLM_BACKEND: 'embedded', MODEL_PATH: TEST_MODEL_PATH, LLM_THREADS: '1', LLM_PARALLEL: '2', DATABASE_PATH: '' };
 
 /** Runs the real script as `npm run build-portfolio` would; resolves with the exit code and output. */
-async function buildScript(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/build-portfolio.ts', ...args], { cwd: REPO_ROOT, env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    // execFile rejects on a non-zero exit with the code and both outputs on the error.
-    const e: { code?: unknown; stdout?: unknown; stderr?: unknown } = typeof error === 'object' && error !== null ? error : {};
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: String(e.stdout ?? ''), stderr: String(e.stderr ?? '') };
-  }
+function buildScript(args: string[]): Promise<ScriptResult> {
+  return runScript('scripts/build-portfolio.ts', args, { env });
 }
 
 describe('npm run build-portfolio', () => {
@@ -70,10 +61,7 @@ describe('npm run build-portfolio', () => {
   it('--judges ollama without a reachable Ollama fails at once with advice and creates no database', async () => {
     const db = join(dir, 'judges.db');
     // Port 9 (discard) on loopback: nothing listens there, so the connection is refused.
-    const result = await run('npx', ['tsx', 'scripts/build-portfolio.ts', '--judges', 'ollama', '--db', db], { cwd: REPO_ROOT, env: { ...env, OLLAMA_HOST: 'http://127.0.0.1:9' }, timeout: 60_000 }).then(
-      () => ({ code: 0, stderr: '' }),
-      (error: unknown) => ({ code: 1, stderr: String(typeof error === 'object' && error !== null && 'stderr' in error ? error.stderr : '') }),
-    );
+    const result = await runScript('scripts/build-portfolio.ts', ['--judges', 'ollama', '--db', db], { env: { ...env, OLLAMA_HOST: 'http://127.0.0.1:9' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/--judges ollama needs a reachable Ollama .*127\.0\.0\.1:9.*leave out --judges/);
     expect(result.stderr).not.toMatch(/LLM backend/);

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/client';
 import { OllamaModels } from '../../server/llm/ollama/ollama-models';
@@ -10,21 +8,13 @@ import { loadImportedPolicies } from '../../server/portfolio/import-policy';
 import { materializePortfolio, policyModelName } from '../../server/portfolio/ollama-policy-models';
 import { startFakeOllama, type FakeOllama } from '../fakes/fake-ollama';
 import { saveTestPortfolio } from '../helpers/portfolio-fixture';
-import { REPO_ROOT } from '../helpers/test-model';
+import { runScript, type ScriptResult } from '../helpers/run-script';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'palm-ollama-scripts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function script(file: string, args: string[], host: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, OLLAMA_HOST: host, DATABASE_PATH: '' };
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', file, ...args], { cwd: REPO_ROOT, env, timeout: 30_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e: { code?: unknown; stdout?: unknown; stderr?: unknown } = typeof error === 'object' && error !== null ? error : {};
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: String(e.stdout ?? ''), stderr: String(e.stderr ?? '') };
-  }
+function script(file: string, args: string[], host: string): Promise<ScriptResult> {
+  return runScript(file, args, { env: { ...process.env, OLLAMA_HOST: host, DATABASE_PATH: '' }, timeoutMs: 30_000 });
 }
 
 describe('Ollama scripts against the fake server', () => {

@@ -1,28 +1,17 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/client';
 import { basePolicy } from '../../server/portfolio/base-policy';
 import { loadActivePortfolio, savePortfolioVersion } from '../../server/portfolio/portfolio.store';
 import type { PortfolioParams } from '../../shared/schemas/portfolio.schema';
-import { REPO_ROOT } from '../helpers/test-model';
 import { tempDatabase } from '../helpers/temp-db';
+import { runScript, type ScriptResult } from '../helpers/run-script';
 
-const run = promisify(execFile);
 const params: PortfolioParams = { mu: 0.4, alpha: 0.2, epsilon: 0.02, delta: 0.01, backend: 'embedded', model: 'm.gguf', trainPrompts: 2, evalPrompts: 1, samplesPerPrompt: 1 };
 
-async function portfolio(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/portfolio.ts', ...args], { cwd: REPO_ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error: unknown) {
-    // execFile rejects with the exit code and both outputs attached to the error.
-    const field = (key: string) => (typeof error === 'object' && error !== null && key in error ? (error as Record<string, unknown>)[key] : undefined);
-    const code = field('code');
-    return { code: typeof code === 'number' ? code : -1, stdout: String(field('stdout') ?? ''), stderr: String(field('stderr') ?? '') };
-  }
+function portfolio(...args: string[]): Promise<ScriptResult> {
+  return runScript('scripts/portfolio.ts', args);
 }
 
 function twoVersions(path: string): void {
