@@ -1,7 +1,7 @@
 import type { OllamaConnection } from '../../llm/ollama/ollama-connection';
 import type { TokenLogprob } from '../../llm/ollama/chat-line.schema';
 import type { RewardFunction } from '../reward.types';
-import { JudgeFormatError, judgeChat, scoreEach, type JudgeLog } from './judge-chat';
+import { JudgeFormatError, judgeChat, judgeReward, type JudgeLog } from './judge-chat';
 
 /**
  * P(safe) from the guard's first token: the two-way softmax of "safe" vs "unsafe" among the
@@ -33,28 +33,21 @@ export function parseGuardVerdict(content: string): 'safe' | 'unsafe' {
  * the verdict. The model tag is part of the reward id: another guard's scores are not comparable.
  */
 export function guardSafetyReward(conn: OllamaConnection, model: string, log: JudgeLog): RewardFunction {
-  const id = `safety-guard:${model}`;
-  return {
-    trait: 'safety',
-    id,
-    version: 1,
-    score: (batch) =>
-      scoreEach(id, batch, log, async (input) => {
-        const reply = await judgeChat(conn, {
-          model,
-          messages: [
-            { role: 'user', content: input.prompt },
-            { role: 'assistant', content: input.response },
-          ],
-          options: { temperature: 0, num_predict: 10, seed: 0 },
-          logprobs: true,
-          top_logprobs: 5,
-        });
-        const verdict = parseGuardVerdict(reply.content);
-        const p = safeProbability(reply.logprobs[0]);
-        // A probability that contradicts the verdict means the logprobs belong to another token.
-        if (p !== undefined && (p >= 0.5) === (verdict === 'safe')) return p;
-        return verdict === 'safe' ? 1 : 0;
-      }),
-  };
+  return judgeReward('safety', `safety-guard:${model}`, log, async (input) => {
+    const reply = await judgeChat(conn, {
+      model,
+      messages: [
+        { role: 'user', content: input.prompt },
+        { role: 'assistant', content: input.response },
+      ],
+      options: { temperature: 0, num_predict: 10, seed: 0 },
+      logprobs: true,
+      top_logprobs: 5,
+    });
+    const verdict = parseGuardVerdict(reply.content);
+    const p = safeProbability(reply.logprobs[0]);
+    // A probability that contradicts the verdict means the logprobs belong to another token.
+    if (p !== undefined && (p >= 0.5) === (verdict === 'safe')) return p;
+    return verdict === 'safe' ? 1 : 0;
+  });
 }

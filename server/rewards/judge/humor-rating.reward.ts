@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OllamaConnection } from '../../llm/ollama/ollama-connection';
 import type { RewardFunction } from '../reward.types';
-import { JudgeFormatError, judgeChat, scoreEach, type JudgeLog } from './judge-chat';
+import { JudgeFormatError, judgeChat, judgeReward, type JudgeLog } from './judge-chat';
 
 const MIN = 1;
 const MAX = 10;
@@ -35,23 +35,16 @@ export function parseRating(content: string): number {
 
 /** Humor rated by an instruct model with JSON output, normalized to [0, 1]. */
 export function humorRatingReward(conn: OllamaConnection, model: string, log: JudgeLog): RewardFunction {
-  const id = `humor-judge:${model}`;
-  return {
-    trait: 'humor',
-    id,
-    version: 1,
-    score: (batch) =>
-      scoreEach(id, batch, log, async (input) => {
-        const reply = await judgeChat(conn, {
-          model,
-          messages: [
-            { role: 'system', content: SYSTEM },
-            { role: 'user', content: ratingPrompt(input.prompt, input.response) },
-          ],
-          format: RATING_FORMAT,
-          options: { temperature: 0, num_predict: 20, seed: 0 },
-        });
-        return parseRating(reply.content);
-      }),
-  };
+  return judgeReward('humor', `humor-judge:${model}`, log, async (input) => {
+    const reply = await judgeChat(conn, {
+      model,
+      messages: [
+        { role: 'system', content: SYSTEM },
+        { role: 'user', content: ratingPrompt(input.prompt, input.response) },
+      ],
+      format: RATING_FORMAT,
+      options: { temperature: 0, num_predict: 20, seed: 0 },
+    });
+    return parseRating(reply.content);
+  });
 }

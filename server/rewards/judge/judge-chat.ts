@@ -1,7 +1,7 @@
 import type { TokenLogprob } from '../../llm/ollama/chat-line.schema';
 import { chatLines, type ChatBody } from '../../llm/ollama/chat-stream';
 import type { OllamaConnection } from '../../llm/ollama/ollama-connection';
-import type { RewardInput } from '../reward.types';
+import type { RewardFunction, RewardInput } from '../reward.types';
 
 export interface JudgeReply {
   content: string;
@@ -23,11 +23,21 @@ export async function judgeChat(conn: OllamaConnection, body: ChatBody, signal?:
 export type JudgeLog = (line: string) => void;
 
 /**
- * Scores a batch item by item with `scoreOne`. Every item runs at once; the connection's slots
- * bound what reaches the server. A failed item is null (missing, never 0) and gets a log line
- * naming the reward and the reason, so one bad judge answer never stops a build.
+ * A reward scored by a judge model, one `scoreOne` call per batch item. Every item runs at
+ * once; the connection's slots bound what reaches the server. A failed item is null (missing,
+ * never 0) and gets a log line naming the reward and the reason, so one bad judge answer never
+ * stops a build.
  */
-export async function scoreEach(
+export function judgeReward(
+  trait: RewardFunction['trait'],
+  id: string,
+  log: JudgeLog,
+  scoreOne: (input: RewardInput) => Promise<number>,
+): RewardFunction {
+  return { trait, id, version: 1, score: (batch) => scoreEach(id, batch, log, scoreOne) };
+}
+
+async function scoreEach(
   rewardId: string,
   batch: readonly RewardInput[],
   log: JudgeLog,
