@@ -4,8 +4,6 @@ import { chatLines, type ChatBody } from './ollama/chat-stream';
 import { ollamaConnection, type ConnectionOptions, type OllamaConnection } from './ollama/ollama-connection';
 import { OllamaModels } from './ollama/ollama-models';
 
-export { toLlmError } from './ollama/ollama-errors';
-
 export interface OllamaBackendOptions extends ConnectionOptions {
   model: string;
 }
@@ -29,7 +27,7 @@ export function createOllamaBackend(options: OllamaBackendOptions): LlmBackend {
   };
 }
 
-export function chatBody(model: string, request: GenerateRequest): ChatBody {
+function chatBody(model: string, request: GenerateRequest): ChatBody {
   const history = request.messages.map((turn) => ({ role: turn.role, content: turn.content }));
   const { decoding } = request;
   return {
