@@ -1,11 +1,6 @@
 import { existsSync } from 'node:fs';
 import { openDatabase } from '../../server/db/client';
-import {
-  activatePortfolioVersion,
-  listPortfolioVersions,
-  loadActivePortfolio,
-  loadPortfolio,
-} from '../../server/portfolio/portfolio.store';
+import { activatePortfolioVersion, listPortfolioVersions } from '../../server/portfolio/portfolio.store';
 
 export const PORTFOLIO_USAGE = `Usage: npm run portfolio -- <command> [--db <path>]
 
@@ -54,14 +49,11 @@ export function runPortfolioCommand(command: PortfolioCommand, path: string): st
 function listLines(db: ReturnType<typeof openDatabase>): string[] {
   const versions = listPortfolioVersions(db);
   if (versions.length === 0) return ['no portfolio versions yet: run npm run build-portfolio'];
-  const active = loadActivePortfolio(db)?.version ?? null;
   const rows = versions.map((v) => {
-    const p = loadPortfolio(db, v.version);
-    const members = p?.candidates.filter((c) => c.selected).length ?? 0;
-    const cert = p?.certificate;
+    const cert = v.certificate;
     const gaps = cert ? `ε ${cert.epsilon.toFixed(3)}  δ ${cert.delta.toFixed(3)}` : 'not certified';
-    const mark = v.version === active ? '*' : ' ';
-    return `${mark} v${String(v.version).padEnd(4)} ${v.status.padEnd(8)} ${String(members).padStart(3)} of ${String(p?.candidates.length ?? 0).padEnd(4)} ${new Date(v.createdAt).toISOString().slice(0, 16).replace('T', ' ')}  ${gaps}`;
+    const mark = v.status === 'active' ? '*' : ' ';
+    return `${mark} v${String(v.version).padEnd(4)} ${v.status.padEnd(8)} ${String(v.memberCount).padStart(3)} of ${String(v.candidateCount).padEnd(4)} ${new Date(v.createdAt).toISOString().slice(0, 16).replace('T', ' ')}  ${gaps}`;
   });
   return ['  version status   members     built (UTC)       certified on eval', ...rows, '(* = active)'];
 }

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { policySpecSchema, type PolicySpec } from '../../shared/schemas/policy.schema';
 import {
   certificateSchema,
@@ -106,12 +106,34 @@ export function loadPortfolio(db: Db, version: number): LoadedPortfolio | null {
   };
 }
 
-export function listPortfolioVersions(db: Db): Array<{ version: number; status: PortfolioSummary['status']; createdAt: number; activatedAt: number | null }> {
+export interface PortfolioVersionRow {
+  version: number;
+  status: PortfolioSummary['status'];
+  createdAt: number;
+  activatedAt: number | null;
+  certificate: Certificate | null;
+  memberCount: number;
+  candidateCount: number;
+}
+
+/** Every version, newest first, with its member and candidate counts: one query, no per-version load. */
+export function listPortfolioVersions(db: Db): PortfolioVersionRow[] {
   return db
-    .select({ version: portfolioVersions.id, status: portfolioVersions.status, createdAt: portfolioVersions.createdAt, activatedAt: portfolioVersions.activatedAt })
+    .select({
+      version: portfolioVersions.id,
+      status: portfolioVersions.status,
+      createdAt: portfolioVersions.createdAt,
+      activatedAt: portfolioVersions.activatedAt,
+      certificate: portfolioVersions.certificate,
+      memberCount: sql<number>`coalesce(sum(${portfolioCandidates.selected}), 0)`,
+      candidateCount: sql<number>`count(${portfolioCandidates.versionId})`,
+    })
     .from(portfolioVersions)
+    .leftJoin(portfolioCandidates, eq(portfolioCandidates.versionId, portfolioVersions.id))
+    .groupBy(portfolioVersions.id)
     .orderBy(desc(portfolioVersions.id))
-    .all();
+    .all()
+    .map((row) => ({ ...row, certificate: row.certificate === null ? null : certificateSchema.parse(row.certificate) }));
 }
 
 export function toPortfolioSummary(p: LoadedPortfolio): PortfolioSummary {
