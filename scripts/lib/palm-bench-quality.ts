@@ -2,17 +2,13 @@ import { randomPortfolio, uniformPortfolio } from '../../shared/palm/baselines';
 import { tradeoffCurve } from '../../shared/palm/budget';
 import { certify } from '../../shared/palm/certify';
 import { geometricGrid } from '../../shared/palm/grid';
+import type { Landscape } from '../../shared/palm/landscapes';
 import { portfolioGaps, usagePerplexity } from '../../shared/palm/metrics';
 import { sampleSimplex } from '../../shared/palm/prng';
 import { simplexLatticePoints } from '../../shared/palm/simplex';
 
-/** A candidate pool to evaluate (synthetic landscape or a measured pool). */
-export interface Pool {
-  name: string;
-  d: number;
-  candidates: number[][];
-  stderr: number[][];
-}
+/** A candidate pool to evaluate: a synthetic landscape, or a measured pool (which has no shape). */
+export type Pool = Omit<Landscape, 'shape'>;
 
 export interface QualityRow {
   pool: string;
