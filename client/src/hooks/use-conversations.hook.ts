@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Conversation } from '../../../shared/schemas/chat.schema';
 import { socket } from '../lib/socket.client';
 import { describeError, settle } from '../lib/request';
+import { useOnConnect } from './use-on-connect.hook';
 
 const byRecent = (a: Conversation, b: Conversation) => b.updatedAt - a.updatedAt;
 
@@ -17,14 +18,7 @@ export function useConversations() {
     setError(null);
   }, []);
 
-  useEffect(() => {
-    const onConnect = () => void reload();
-    socket.on('connect', onConnect);
-    if (socket.connected) onConnect();
-    return () => {
-      socket.off('connect', onConnect);
-    };
-  }, [reload]);
+  useOnConnect(useCallback(() => void reload(), [reload]));
 
   /** A conversation the server just returned (created or touched by a send). */
   const upsert = useCallback((conversation: Conversation) => {

@@ -3,6 +3,7 @@ import type { PortfolioSummary } from '../../../shared/schemas/portfolio.schema'
 import type { BackendInfo } from '../../../shared/schemas/server-info.schema';
 import { socket } from '../lib/socket.client';
 import { describeError, settle } from '../lib/request';
+import { useOnConnect } from './use-on-connect.hook';
 
 export interface ServerInfo {
   backend: BackendInfo;
@@ -25,20 +26,19 @@ export function useServerInfo() {
     }
   }, []);
 
-  useEffect(() => {
-    const onConnect = () => {
+  useOnConnect(
+    useCallback(() => {
       setConnected(true);
       void refresh();
-    };
+    }, [refresh]),
+  );
+  useEffect(() => {
     const onDisconnect = () => setConnected(false);
-    socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
-    if (socket.connected) onConnect();
     return () => {
-      socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
     };
-  }, [refresh]);
+  }, []);
 
   return { info, error, connected, refresh };
 }

@@ -3,6 +3,7 @@ import { DEFAULT_SLIDERS, slidersSchema, slidersToWeights, type Sliders } from '
 import type { Trait } from '../../../shared/traits';
 import { settle } from '../lib/request';
 import { socket } from '../lib/socket.client';
+import { useOnConnect } from './use-on-connect.hook';
 
 const STORAGE_KEY = 'palm-chat:sliders';
 /** Dragging a slider fires many changes: save the position it comes to rest at. */
@@ -32,21 +33,15 @@ export function useSliders() {
   const latest = useRef(sliders);
   latest.current = sliders;
 
-  useEffect(() => {
-    const fetchSaved = async () => {
-      const ack = await settle(socket.emitWithAck('preferences:get', {}));
-      if (!ack.ok) return;
-      loaded.current = true;
-      if (ack.data.sliders && !touched.current) setSliders(ack.data.sliders);
-      // A new account is seeded with this browser's sliders, and a move made while loading is kept.
-      else void settle(socket.emitWithAck('preferences:set', { sliders: latest.current }));
-    };
-    socket.on('connect', fetchSaved);
-    if (socket.connected) void fetchSaved();
-    return () => {
-      socket.off('connect', fetchSaved);
-    };
+  const fetchSaved = useCallback(async () => {
+    const ack = await settle(socket.emitWithAck('preferences:get', {}));
+    if (!ack.ok) return;
+    loaded.current = true;
+    if (ack.data.sliders && !touched.current) setSliders(ack.data.sliders);
+    // A new account is seeded with this browser's sliders, and a move made while loading is kept.
+    else void settle(socket.emitWithAck('preferences:set', { sliders: latest.current }));
   }, []);
+  useOnConnect(useCallback(() => void fetchSaved(), [fetchSaved]));
 
   useEffect(() => {
     try {
