@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Message } from '../../../shared/schemas/chat.schema';
 import { MarkdownText } from './markdown-text';
 import { PolicyBadge } from './policy-badge';
@@ -29,8 +30,12 @@ function EmptyText({ status }: { status: Message['status'] }) {
   return <span className="message__empty">(no text)</span>;
 }
 
-/** One chat bubble: the user's text as typed, answers with a small safe markdown subset; CSS keeps line breaks. */
-export function MessageBubble({ message }: { message: Message }) {
+/**
+ * One chat bubble: the user's text as typed, answers with a small safe markdown subset; CSS keeps line breaks.
+ * Memoized: the reducer keeps unchanged messages by identity, so a streamed token re-renders (and
+ * re-parses the markdown of) the growing answer only, not every bubble of the conversation.
+ */
+export const MessageBubble = memo(function MessageBubble({ message }: { message: Message }) {
   const isAssistant = message.role === 'assistant';
   const empty = message.content === '';
   return (
@@ -55,4 +60,4 @@ export function MessageBubble({ message }: { message: Message }) {
       ) : null}
     </article>
   );
-}
+});
