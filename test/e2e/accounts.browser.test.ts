@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { userPreferences, users } from '../../server/db/schema';
 import type { LlmBackend } from '../../server/llm/llm.types';
 import { TEST_PASSWORD } from '../helpers/test-accounts';
-import { logIn, startHarness, type Harness } from './browser-harness';
+import { logIn, setUpHarness } from './browser-harness';
 
 /** Each would run script, set `window.pwned` or navigate if the page ever parsed text as HTML. */
 const XSS = [
@@ -34,21 +34,14 @@ declare global {
   }
 }
 
-let h: Harness;
+const h = setUpHarness(echoesXss);
 const dialogs: string[] = [];
 
-beforeAll(async () => {
-  h = await startHarness(echoesXss);
+beforeAll(() => {
   h.page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(() => {
-  expect(h.takePageErrors(), 'errors in the browser page').toEqual([]);
 });
 
 describe('accounts and hostile text in a browser', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { LlmBackend } from '../../server/llm/llm.types';
 import { saveTestPortfolio } from '../helpers/portfolio-fixture';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -29,7 +30,7 @@ export interface Harness {
  * real server (test-server helper: random port, temporary database, embedded backend on the test
  * model, optionally wrapped) with an active test portfolio, and a headless Chromium page.
  */
-export async function startHarness(wrapLlm?: (llm: LlmBackend) => LlmBackend): Promise<Harness> {
+async function startHarness(wrapLlm?: (llm: LlmBackend) => LlmBackend): Promise<Harness> {
   const clientDir = await buildClient();
   let portfolio: SeededPortfolio | undefined;
   const server = await startTestServer({
@@ -60,6 +61,41 @@ export async function startHarness(wrapLlm?: (llm: LlmBackend) => LlmBackend): P
       await server.close();
       rmSync(clientDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Registers the file's harness hooks: started before all tests, closed after them, and after
+ * each test the page must have shown no script error or console.error (a bug, like
+ * console.error in Node tests). The returned object reads the harness started for this file.
+ */
+export function setUpHarness(wrapLlm?: (llm: LlmBackend) => LlmBackend): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await startHarness(wrapLlm);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  afterEach(() => {
+    expect(started().takePageErrors(), 'errors in the browser page').toEqual([]);
+  });
+  const started = (): Harness => {
+    if (!current) throw new Error('the browser harness has not started (use it inside tests or hooks)');
+    return current;
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    get portfolio() {
+      return started().portfolio;
+    },
+    get page() {
+      return started().page;
+    },
+    takePageErrors: () => started().takePageErrors(),
+    close: () => started().close(),
   };
 }
 

@@ -2,28 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { conversations, messages, portfolioVersions } from '../../server/db/schema';
 import { saveTestPortfolio } from '../helpers/portfolio-fixture';
-import { recordStreaming, startHarness, streamedTexts, type Harness } from './browser-harness';
+import { recordStreaming, streamedTexts, setUpHarness } from './browser-harness';
 
 const SCREENSHOT_PATH = process.env.PALM_E2E_SCREENSHOT ?? join(tmpdir(), 'palm-chat-e2e.png');
 const BASE_SCREENSHOT_PATH = process.env.PALM_E2E_BASE_SCREENSHOT ?? join(tmpdir(), 'palm-chat-e2e-base.png');
 
-let h: Harness;
+const h = setUpHarness();
 
-beforeAll(async () => {
-  h = await startHarness();
-});
+async function send(content: string): Promise<void> {
+  await h.page.getByTestId('message-input').fill(content);
+  await h.page.getByTestId('message-input').press('Enter');
+}
 
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(() => {
-  // A script error or console.error in the page is a bug, like console.error in Node tests.
-  expect(h.takePageErrors(), 'errors in the browser page').toEqual([]);
-});
+/** Sends a message and waits for its answer to complete; returns the answer. */
+async function sendAndWaitForAnswer(content: string): Promise<Locator> {
+  await send(content);
+  const answer = h.page.locator('[data-testid=assistant-message][data-status=complete]').last();
+  await answer.waitFor({ timeout: 30_000 });
+  return answer;
+}
 
 describe('PALM Chat in a browser', () => {
   it('moves a slider, sends a message and shows the streamed answer with its policy badge', async () => {
@@ -40,8 +41,7 @@ describe('PALM Chat in a browser', () => {
     expect(await page.getByTestId('weights').textContent()).toContain('safety 50%');
 
     await recordStreaming(page);
-    await page.getByTestId('message-input').fill('Tell me a story about a brave little cat.');
-    await page.getByTestId('message-input').press('Enter');
+    await send('Tell me a story about a brave little cat.');
 
     const answer = page.locator('[data-testid=assistant-message][data-status=complete]');
     await answer.waitFor({ timeout: 30_000 });
@@ -103,13 +103,10 @@ describe('PALM Chat in a browser', () => {
   it('a failed send shows the server\'s message and keeps the text for a retry', async () => {
     const { page } = h;
     const { db } = h.server;
-    await page.getByTestId('message-input').fill('Hello there');
-    await page.getByTestId('message-input').press('Enter');
-    await page.locator('[data-testid=assistant-message][data-status=complete]').waitFor({ timeout: 30_000 });
+    await sendAndWaitForAnswer('Hello there');
     // The conversation disappears behind the page's back (another tab, an admin).
     db.delete(conversations).run();
-    await page.getByTestId('message-input').fill('Are you still there?');
-    await page.getByTestId('message-input').press('Enter');
+    await send('Are you still there?');
     await expect.poll(() => page.getByTestId('error-line').textContent()).toBe('conversation not found');
     expect(await page.getByTestId('message-input').inputValue()).toBe('Are you still there?');
     await expect.poll(() => page.getByTestId('message-input').evaluate((el) => el === document.activeElement)).toBe(true);
@@ -132,10 +129,7 @@ describe('PALM Chat in a browser', () => {
     const { page } = h;
     const { db } = h.server;
     db.update(portfolioVersions).set({ status: 'retired' }).run();
-    await page.getByTestId('message-input').fill('Hello base');
-    await page.getByTestId('message-input').press('Enter');
-    const answer = page.locator('[data-testid=assistant-message][data-status=complete]').last();
-    await answer.waitFor({ timeout: 30_000 });
+    const answer = await sendAndWaitForAnswer('Hello base');
     const badge = answer.getByTestId('policy-badge');
     const text = await badge.textContent();
     expect(text).toContain('base policy · no portfolio active');
@@ -153,10 +147,7 @@ describe('PALM Chat in a browser', () => {
     const { db } = h.server;
     // A new active portfolio whose members may write 4 tokens only: the answer is cut mid-story.
     saveTestPortfolio(db, { maxTokens: 4 });
-    await page.getByTestId('message-input').fill('Tell me a long story');
-    await page.getByTestId('message-input').press('Enter');
-    const answer = page.locator('[data-testid=assistant-message][data-status=complete]').last();
-    await answer.waitFor({ timeout: 30_000 });
+    const answer = await sendAndWaitForAnswer('Tell me a long story');
     const id = await answer.getAttribute('data-message-id');
     expect(db.select().from(messages).where(eq(messages.id, id ?? '')).get()?.finishReason).toBe('length');
     expect(await answer.getByTestId('truncated-label').textContent()).toBe("cut at the policy's length limit");

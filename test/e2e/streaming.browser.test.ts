@@ -1,28 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { messages } from '../../server/db/schema';
-import { recordStreaming, startHarness, streamedTexts, type Harness } from './browser-harness';
+import { recordStreaming, streamedTexts, setUpHarness } from './browser-harness';
 import { paced } from './paced-backend';
 
 // ~48 pieces at 60 ms: a few seconds of streaming, time enough to act mid-answer.
 const PIECE_DELAY_MS = 60;
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness((llm) => paced(llm, PIECE_DELAY_MS));
-});
-
-afterAll(async () => {
-  await h?.close();
-});
+const h = setUpHarness((llm) => paced(llm, PIECE_DELAY_MS));
 
 beforeEach(async () => {
   await h.page.goto(h.server.url);
-});
-
-afterEach(() => {
-  expect(h.takePageErrors(), 'errors in the browser page').toEqual([]);
 });
 
 /** Sends a message in a new chat and waits until the answer has shown some text. */
