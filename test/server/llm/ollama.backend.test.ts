@@ -1,9 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LlmError } from '../../../server/llm/llm.types';
 import type { GenerateRequest, GenerationFinish } from '../../../server/llm/llm.types';
 import { createOllamaBackend, isOllamaReachable } from '../../../server/llm/ollama.backend';
-import { startFakeOllama } from '../../fakes/fake-ollama';
-import type { FakeOllama } from '../../fakes/fake-ollama';
+import { fakeOllamaPerTest } from '../../fakes/fake-ollama-per-test';
 import { unusedPort } from '../../fakes/unused-port';
 
 const request: GenerateRequest = {
@@ -27,14 +26,10 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('ollama backend against a wire-protocol fake', () => {
-  let fake: FakeOllama | undefined;
-  afterEach(async () => {
-    await fake?.close();
-    fake = undefined;
-  });
+  const startFake = fakeOllamaPerTest();
 
   it('streams the pieces and sends the decoding options and system prompt', async () => {
-    fake = await startFakeOllama({ models: ['m:1'], reply: ['Once', ' upon', ' a time'] });
+    const fake = await startFake({ models: ['m:1'], reply: ['Once', ' upon', ' a time'] });
     const backend = createOllamaBackend({ host: fake.host, model: 'm:1' });
     expect(await collect(backend.generate(request))).toEqual(['Once', ' upon', ' a time']);
     expect(fake.chatRequests[0]).toMatchObject({
@@ -50,7 +45,7 @@ describe('ollama backend against a wire-protocol fake', () => {
   });
 
   it('maps a missing model to model_missing with the pull command', async () => {
-    fake = await startFakeOllama({ models: ['other'] });
+    const fake = await startFake({ models: ['other'] });
     const backend = createOllamaBackend({ host: fake.host, model: 'absent:7b' });
     const error = await caught(collect(backend.generate(request)));
     expect(error).toBeInstanceOf(LlmError);
@@ -59,7 +54,7 @@ describe('ollama backend against a wire-protocol fake', () => {
   });
 
   it('aborts the upstream stream when the signal fires, then ends quietly', async () => {
-    fake = await startFakeOllama({ reply: Array.from({ length: 200 }, (_, i) => `t${i} `), delayMs: 10 });
+    const fake = await startFake({ reply: Array.from({ length: 200 }, (_, i) => `t${i} `), delayMs: 10 });
     const backend = createOllamaBackend({ host: fake.host, model: 'qwen2.5:0.5b' });
     const controller = new AbortController();
     const chunks: string[] = [];
@@ -72,7 +67,7 @@ describe('ollama backend against a wire-protocol fake', () => {
   });
 
   it("surfaces done_reason 'length' when num_predict cut the answer, and 'stop' when it ended by itself", async () => {
-    fake = await startFakeOllama({ models: ['m:1'], reply: ['a', ' b', ' c', ' d'] });
+    const fake = await startFake({ models: ['m:1'], reply: ['a', ' b', ' c', ' d'] });
     const backend = createOllamaBackend({ host: fake.host, model: 'm:1' });
     const finishes: GenerationFinish[] = [];
     const onFinish = (f: GenerationFinish): void => {
@@ -84,7 +79,7 @@ describe('ollama backend against a wire-protocol fake', () => {
   });
 
   it('does not call onFinish for an aborted answer', async () => {
-    fake = await startFakeOllama({ reply: Array.from({ length: 200 }, (_, i) => `t${i} `), delayMs: 10 });
+    const fake = await startFake({ reply: Array.from({ length: 200 }, (_, i) => `t${i} `), delayMs: 10 });
     const backend = createOllamaBackend({ host: fake.host, model: 'qwen2.5:0.5b' });
     const controller = new AbortController();
     const finishes: GenerationFinish[] = [];
@@ -100,7 +95,7 @@ describe('ollama backend against a wire-protocol fake', () => {
   });
 
   it('reports a stream that ends without its final line as an upstream error, after the pieces it got', async () => {
-    fake = await startFakeOllama({ reply: ['partial'], omitDoneLine: true });
+    const fake = await startFake({ reply: ['partial'], omitDoneLine: true });
     const chunks: string[] = [];
     const error = await caught(
       (async () => {
@@ -118,7 +113,7 @@ describe('ollama backend against a wire-protocol fake', () => {
   });
 
   it('probes reachability', async () => {
-    fake = await startFakeOllama();
+    const fake = await startFake();
     expect(await isOllamaReachable(fake.host, 1000)).toBe(true);
     expect(await isOllamaReachable(`http://127.0.0.1:${await unusedPort()}`, 1000)).toBe(false);
   });

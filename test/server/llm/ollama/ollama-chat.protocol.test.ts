@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LlmError, type GenerateRequest, type GenerationStats } from '../../../../server/llm/llm.types';
 import { createOllamaBackend, type OllamaBackendOptions } from '../../../../server/llm/ollama.backend';
-import { startFakeOllama, type FakeOllama, type FakeOllamaOptions } from '../../../fakes/fake-ollama';
+import type { FakeOllama, FakeOllamaOptions } from '../../../fakes/fake-ollama';
+import { fakeOllamaPerTest } from '../../../fakes/fake-ollama-per-test';
 import { unusedPort } from '../../../fakes/unused-port';
 
 const request: GenerateRequest = { system: 'Be brief.', messages: [{ role: 'user', content: 'Hi' }], decoding: { temperature: 0.2, topP: 0.9, maxTokens: 32 } };
@@ -18,14 +19,11 @@ async function run(stream: AsyncIterable<string>): Promise<{ chunks: string[]; e
 }
 
 describe('ollama chat streaming over the wire protocol', () => {
+  const startFake = fakeOllamaPerTest();
   let fake: FakeOllama | undefined;
-  afterEach(async () => {
-    await fake?.close();
-    fake = undefined;
-  });
 
   async function backend(fakeOptions: FakeOllamaOptions, options: Partial<OllamaBackendOptions> = {}) {
-    fake = await startFakeOllama({ models: ['m:1'], reply: PIECES, ...fakeOptions });
+    fake = await startFake({ models: ['m:1'], reply: PIECES, ...fakeOptions });
     return createOllamaBackend({ host: fake.host, model: 'm:1', retries: 0, ...options });
   }
 
@@ -47,7 +45,7 @@ describe('ollama chat streaming over the wire protocol', () => {
   });
 
   it('sends keep_alive, num_ctx, the decoding options and a per-request model', async () => {
-    fake = await startFakeOllama({ models: ['m:1', 'palm-v1-p_x'], reply: ['ok'] });
+    fake = await startFake({ models: ['m:1', 'palm-v1-p_x'], reply: ['ok'] });
     const llm = createOllamaBackend({ host: fake.host, model: 'm:1', keepAlive: '1h', numCtx: 4096 });
     await run(llm.generate({ ...request, seed: 3, model: 'palm-v1-p_x' }));
     expect(fake.chatRequests[0]).toMatchObject({
@@ -162,18 +160,15 @@ describe('ollama chat streaming over the wire protocol', () => {
 });
 
 describe('ollama chat retries', () => {
+  const startFake = fakeOllamaPerTest();
   let late: FakeOllama | undefined;
-  afterEach(async () => {
-    await late?.close();
-    late = undefined;
-  });
 
   it('retries a refused connection with backoff and succeeds once the server is up', async () => {
     const port = await unusedPort();
     const llm = createOllamaBackend({ host: `http://127.0.0.1:${port}`, model: 'm:1', retries: 4, retryBaseMs: 40 });
     const started = Date.now();
     setTimeout(() => {
-      void startFakeOllama({ models: ['m:1'], reply: ['up'], port }).then((f) => (late = f));
+      void startFake({ models: ['m:1'], reply: ['up'], port }).then((f) => (late = f));
     }, 60);
     expect(await run(llm.generate(request))).toEqual({ chunks: ['up'], error: null });
     // 40 + 80 ms of backoff at least before the third attempt could reach the server.

@@ -1,26 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseBackend } from '../../../../server/llm/choose-backend';
 import { OllamaModels, type PullProgress } from '../../../../server/llm/ollama/ollama-models';
 import { pullProgressReporter } from '../../../../server/llm/ollama/pull-progress';
-import { startFakeOllama, type FakeOllama } from '../../../fakes/fake-ollama';
+import { fakeOllamaPerTest } from '../../../fakes/fake-ollama-per-test';
 import { unusedPort } from '../../../fakes/unused-port';
 
 describe('Ollama model management over the wire protocol', () => {
-  let fake: FakeOllama | undefined;
-  afterEach(async () => {
-    await fake?.close();
-    fake = undefined;
-  });
+  const startFake = fakeOllamaPerTest();
 
   it('health check returns the version, and names the host when nothing listens', async () => {
-    fake = await startFakeOllama();
+    const fake = await startFake();
     expect(await new OllamaModels(fake.host).version()).toMatch(/^\d+\.\d+\.\d+$/);
     const host = `http://127.0.0.1:${await unusedPort()}`;
     await expect(new OllamaModels(host).version()).rejects.toMatchObject({ code: 'unreachable', message: `Ollama is not reachable at ${host}` });
   });
 
   it('lists tags, treating a bare name as :latest', async () => {
-    fake = await startFakeOllama({ models: ['llama3.2:1b', 'mistral'] });
+    const fake = await startFake({ models: ['llama3.2:1b', 'mistral'] });
     const models = new OllamaModels(fake.host);
     expect(await models.list()).toEqual(['llama3.2:1b', 'mistral:latest']);
     expect(await models.has('mistral')).toBe(true);
@@ -28,7 +24,7 @@ describe('Ollama model management over the wire protocol', () => {
   });
 
   it('creates a model from a base with system and parameters, shows it, deletes it', async () => {
-    fake = await startFakeOllama({ models: ['llama3.2:1b'] });
+    const fake = await startFake({ models: ['llama3.2:1b'] });
     const models = new OllamaModels(fake.host);
     await models.create({ model: 'palm-v1-p_abc', from: 'llama3.2:1b', system: 'Be funny.', parameters: { num_ctx: 4096, temperature: 0.8 } });
     expect(fake.requests.find((r) => r.path === '/api/create')?.body).toMatchObject({ model: 'palm-v1-p_abc', from: 'llama3.2:1b', system: 'Be funny.', parameters: { num_ctx: 4096, temperature: 0.8 } });
@@ -41,12 +37,12 @@ describe('Ollama model management over the wire protocol', () => {
   });
 
   it('fails to create from a base model the server lacks', async () => {
-    fake = await startFakeOllama({ models: [] });
+    const fake = await startFake({ models: [] });
     await expect(new OllamaModels(fake.host).create({ model: 'x', from: 'nope:1b' })).rejects.toMatchObject({ name: 'LlmError', message: expect.stringContaining('nope:1b') });
   });
 
   it('pulls with byte progress up to success', async () => {
-    fake = await startFakeOllama({ models: [] });
+    const fake = await startFake({ models: [] });
     const seen: PullProgress[] = [];
     await new OllamaModels(fake.host).pull('llama3.2:1b', (p) => seen.push(p));
     expect(seen.at(-1)?.status).toBe('success');
@@ -58,12 +54,12 @@ describe('Ollama model management over the wire protocol', () => {
   });
 
   it('reports a failed pull with the server message', async () => {
-    fake = await startFakeOllama({ models: [] });
+    const fake = await startFake({ models: [] });
     await expect(new OllamaModels(fake.host).pull('missing-model:7b')).rejects.toMatchObject({ code: 'model_missing', message: expect.stringContaining('file does not exist') });
   });
 
   it('renders pull progress as throttled log lines off a terminal', async () => {
-    fake = await startFakeOllama({ models: [] });
+    const fake = await startFake({ models: [] });
     const lines: string[] = [];
     await new OllamaModels(fake.host).pull('llama3.2:1b', pullProgressReporter({ isTTY: false, write: (t) => lines.push(t) }));
     expect(lines.some((l) => /\[#+\] 100\.0%/.test(l))).toBe(true);
@@ -71,7 +67,7 @@ describe('Ollama model management over the wire protocol', () => {
   });
 
   it('the explicit Ollama backend pulls a missing base model at start-up and says so', async () => {
-    fake = await startFakeOllama({ models: [] });
+    const fake = await startFake({ models: [] });
     const progress: PullProgress[] = [];
     const settings = { backend: 'ollama' as const, ollamaHost: fake.host, ollamaModel: 'llama3.2:1b', modelsDir: '/nonexistent', demoModelPath: '/nonexistent.gguf', threads: 1, parallel: 3, contextSize: 512 };
     const chosen = await chooseBackend({ ...settings, ollamaNumCtx: 8192, onPullProgress: (p) => progress.push(p) });
