@@ -21,7 +21,7 @@ export function SliderPanel({ sliders, weights, onChange }: Props) {
       <legend className="slider-panel__legend">Answer style</legend>
       <div className="slider-panel__sliders">
         {TRAITS.map((trait) => (
-          <div className="slider" key={trait}>
+          <div className={`slider trait--${trait}`} key={trait}>
             <label className="slider__label" htmlFor={`slider-${trait}`}>
               <span className="slider__name">{trait}</span>
               <output className="slider__value" htmlFor={`slider-${trait}`} data-testid={`slider-${trait}-value`}>
@@ -56,13 +56,13 @@ function WeightsBar({ weights }: { weights: readonly number[] }) {
     <div className="weights" data-testid="weights">
       <div className="weights__bar" aria-hidden="true">
         {TRAITS.map((trait, i) => (
-          <span key={trait} className={`weights__part weights__part--${trait}`} style={{ flexGrow: weights[i] ?? 0 }} />
+          <span key={trait} className={`weights__part trait--${trait}`} style={{ flexGrow: weights[i] ?? 0 }} />
         ))}
       </div>
       <p className="weights__text">
         Weights:{' '}
         {TRAITS.map((trait, i) => (
-          <span key={trait} className={`weights__item weights__item--${trait}`}>
+          <span key={trait} className={`weights__item trait--${trait}`}>
             {trait} {percent(weights[i] ?? 0, 0)}
           </span>
         ))}

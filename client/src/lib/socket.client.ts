@@ -3,7 +3,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared
 
 export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export const REQUEST_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 const SERVER_KICK_RETRY_MS = 1_000;
 
 /** One connection per page, same origin (the server serves this client, Vite proxies in dev). */
