@@ -61,4 +61,12 @@ describe('chat reducer (client stream merging)', () => {
     s = chatReducer(s, { type: 'upsert', messages: [streaming('long')] });
     expect(contentOf(s)).toBe('longer text');
   });
+
+  it('a token replaces only the streaming message, so the memoized bubbles of the others do not re-render', () => {
+    const question: Message = { ...streaming('Hi'), id: '00000000-0000-4000-8000-000000000003', role: 'user', status: 'complete', createdAt: 0 };
+    const before = chatReducer(emptyChat, { type: 'open', conversationId: CONV, messages: [question, streaming()] });
+    const after = chatReducer(before, token(0, 'Hello'));
+    expect(after.messages[0]).toBe(before.messages[0]);
+    expect(after.messages[1]).not.toBe(before.messages[1]);
+  });
 });
