@@ -2,6 +2,7 @@ import { getLlama, LlamaChatSession, LlamaLogLevel } from 'node-llama-cpp';
 import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
 import { AsyncQueue } from './async-queue';
 import { fitChatToContext } from './chat-history';
+import { linkedAbort } from './linked-abort';
 import { assertGgufFile, isChatTunedGguf, modelFileName } from './gguf-file';
 import { LlmError } from './llm.types';
 import type { FinishReason, GenerateRequest, LlmBackend } from './llm.types';
@@ -94,15 +95,12 @@ class EmbeddedBackend implements LlmBackend {
       throw new LlmError('model_missing', `model ${request.model} is not available on the embedded backend (it serves ${this.info.model}); use the Ollama backend`);
     }
     // Our own controller also fires when the consumer stops iterating early.
-    const stop = new AbortController();
-    const onAbort = (): void => stop.abort();
-    request.signal?.addEventListener('abort', onAbort, { once: true });
-    if (request.signal?.aborted) stop.abort();
+    const { controller: stop, unlink } = linkedAbort(request.signal);
     let sequence: LlamaContextSequence;
     try {
       sequence = await this.parts.pool.acquire(stop.signal);
     } catch (error) {
-      request.signal?.removeEventListener('abort', onAbort);
+      unlink();
       if (stop.signal.aborted) return;
       throw error;
     }
@@ -113,7 +111,7 @@ class EmbeddedBackend implements LlmBackend {
     try {
       yield* queue;
     } finally {
-      request.signal?.removeEventListener('abort', onAbort);
+      unlink();
       stop.abort();
       await running;
       this.active.delete(stop);

@@ -1,7 +1,8 @@
+import { linkedAbort } from './linked-abort';
 import type { GenerateRequest, LlmBackend } from './llm.types';
 import { finishReasonOf, statsOf } from './ollama/chat-line.schema';
 import { chatLines, type ChatBody } from './ollama/chat-stream';
-import { ollamaConnection, type ConnectionOptions, type OllamaConnection } from './ollama/ollama-connection';
+import { ollamaConnection, trimHost, type ConnectionOptions, type OllamaConnection } from './ollama/ollama-connection';
 import { OllamaModels } from './ollama/ollama-models';
 
 export interface OllamaBackendOptions extends ConnectionOptions {
@@ -39,10 +40,7 @@ function chatBody(model: string, request: GenerateRequest): ChatBody {
 
 async function* generate(conn: OllamaConnection, body: ChatBody, request: GenerateRequest, running: Set<AbortController>): AsyncGenerator<string> {
   // Our own controller also fires on close() and when the consumer stops iterating early.
-  const stop = new AbortController();
-  const onAbort = (): void => stop.abort();
-  request.signal?.addEventListener('abort', onAbort, { once: true });
-  if (request.signal?.aborted) stop.abort();
+  const { controller: stop, unlink } = linkedAbort(request.signal);
   running.add(stop);
   try {
     for await (const line of chatLines(conn, body, stop.signal)) {
@@ -55,7 +53,7 @@ async function* generate(conn: OllamaConnection, body: ChatBody, request: Genera
     }
   } finally {
     running.delete(stop);
-    request.signal?.removeEventListener('abort', onAbort);
+    unlink();
     stop.abort();
   }
 }
@@ -63,7 +61,7 @@ async function* generate(conn: OllamaConnection, body: ChatBody, request: Genera
 /** Start-up probe: true when an Ollama server answers /api/version within the timeout. */
 export async function isOllamaReachable(host: string, timeoutMs: number): Promise<boolean> {
   try {
-    const response = await fetch(`${host.replace(/\/+$/, '')}/api/version`, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${trimHost(host)}/api/version`, { signal: AbortSignal.timeout(timeoutMs) });
     await response.body?.cancel();
     return response.ok;
   } catch {
@@ -73,5 +71,5 @@ export async function isOllamaReachable(host: string, timeoutMs: number): Promis
 
 /** Whether the server has pulled `model`. */
 export async function hasOllamaModel(host: string, model: string): Promise<boolean> {
-  return new OllamaModels(host.replace(/\/+$/, '')).has(model);
+  return new OllamaModels(host).has(model);
 }

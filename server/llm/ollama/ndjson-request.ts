@@ -1,3 +1,4 @@
+import { linkedAbort } from '../linked-abort';
 import { LlmError } from '../llm.types';
 import { parseNdjson } from './ndjson-lines';
 import { httpError, toLlmError, type ErrorContext } from './ollama-errors';
@@ -27,9 +28,7 @@ export interface NdjsonRequest {
 export async function* postNdjson(request: NdjsonRequest): AsyncGenerator<unknown> {
   const { ctx, signal, timeouts } = request;
   if (signal?.aborted) return;
-  const upstream = new AbortController();
-  const onAbort = (): void => upstream.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const { controller: upstream, unlink } = linkedAbort(signal);
   const timer = new Watchdog(() => upstream.abort());
   let streaming = false;
   try {
@@ -51,7 +50,7 @@ export async function* postNdjson(request: NdjsonRequest): AsyncGenerator<unknow
     throw classify(error, ctx, streaming);
   } finally {
     timer.clear();
-    signal?.removeEventListener('abort', onAbort);
+    unlink();
     // Closing an unfinished body closes the socket; Ollama cancels the generation when it sees that.
     upstream.abort();
   }
