@@ -71,7 +71,7 @@ export async function chooseBackend(settings: BackendSettings): Promise<ChosenBa
 /** Health check, then the model (pulled with progress when allowed), then the backend. */
 async function openOllama(settings: BackendSettings, notes: string[]): Promise<LlmBackend> {
   const { ollamaHost: host, ollamaModel: model } = settings;
-  const models = new OllamaModels(host.replace(/\/+$/, ''));
+  const models = new OllamaModels(host);
   let version: string;
   try {
     version = await models.version(settings.ollamaProbeTimeoutMs ?? 1500);

@@ -30,10 +30,13 @@ export interface ConnectionOptions {
   numCtx?: number;
 }
 
+/** A host as configured (`http://gpu:11434/`) without trailing slashes, ready for `${host}/api/...`. */
+export const trimHost = (host: string): string => host.replace(/\/+$/, '');
+
 /** Defaults suit a GPU host: loading an 8B model can take tens of seconds before the first token. */
 export function ollamaConnection(options: ConnectionOptions): OllamaConnection {
   return {
-    host: options.host.replace(/\/+$/, ''),
+    host: trimHost(options.host),
     timeouts: { firstByteMs: options.firstByteTimeoutMs ?? 120_000, idleMs: options.idleTimeoutMs ?? 60_000 },
     slots: new Semaphore(options.parallel ?? 2),
     retries: options.retries ?? 3,

@@ -2,6 +2,7 @@ import { Ollama } from 'ollama';
 import { z } from 'zod';
 import { LlmError } from '../llm.types';
 import { postNdjson } from './ndjson-request';
+import { trimHost } from './ollama-connection';
 import { modelMissing, toLlmError, unreachable } from './ollama-errors';
 
 /** One line of `/api/pull` progress: a status, and byte counts while a layer downloads. */
@@ -19,10 +20,12 @@ const pullLineSchema = z.union([
 
 /** Model management on one Ollama server: the official client for plain calls, our NDJSON reader for pull. */
 export class OllamaModels {
+  readonly host: string;
   private readonly client: Ollama;
 
-  constructor(readonly host: string) {
-    this.client = new Ollama({ host });
+  constructor(host: string) {
+    this.host = trimHost(host);
+    this.client = new Ollama({ host: this.host });
   }
 
   /** Start-up health check: the server version, or an `unreachable` error naming the host. */
