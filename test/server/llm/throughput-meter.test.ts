@@ -1,15 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GenerationStats } from '../../../server/llm/llm.types';
 import { createOllamaBackend } from '../../../server/llm/ollama.backend';
 import { formatThroughput, meterThroughput } from '../../../server/llm/throughput-meter';
-import { startFakeOllama, type FakeOllama } from '../../fakes/fake-ollama';
+import { fakeOllamaPerTest } from '../../fakes/fake-ollama-per-test';
 
 describe('meterThroughput', () => {
-  let fake: FakeOllama | undefined;
-  afterEach(() => fake?.close());
+  const startFake = fakeOllamaPerTest();
 
   it('sums the server timings of every generation and still calls the caller’s onStats', async () => {
-    fake = await startFakeOllama({ models: ['m:1'], reply: ['a', 'b', 'c'], delayMs: 5 });
+    const fake = await startFake({ models: ['m:1'], reply: ['a', 'b', 'c'], delayMs: 5 });
     const { backend, throughput } = meterThroughput(createOllamaBackend({ host: fake.host, model: 'm:1' }));
     expect(formatThroughput(throughput(), 'ollama')).toBe('Throughput: no new generations to measure.');
     const seen: GenerationStats[] = [];
