@@ -10,9 +10,7 @@ const JOKE_CUES = [
   /\bbecause\b[^.!?]*[!]/u,
 ];
 
-const WORDPLAY_CUES = [
-  ...phrases(['pun intended', 'no pun', 'get it', 'punny', 'pun', 'wordplay', 'see what i did']),
-];
+const WORDPLAY_CUES = phrases(['pun intended', 'no pun', 'get it', 'punny', 'pun', 'wordplay', 'see what i did']);
 
 // Stock compounds ("state-of-the-art", "mother-in-law") are hyphenated too but are not wordplay.
 const COMPOUND_LINKS = new Set(['of', 'the', 'to', 'in', 'and', 'by', 'at', 'on', 'for', 'a', 'or']);

@@ -74,8 +74,9 @@ export class OllamaModels {
       await this.client.delete({ model });
       return true;
     } catch (error) {
-      if (toLlmError(error, { host: this.host, model }).code === 'model_missing') return false;
-      throw toLlmError(error, { host: this.host, model });
+      const mapped = toLlmError(error, { host: this.host, model });
+      if (mapped.code === 'model_missing') return false;
+      throw mapped;
     }
   }
 
