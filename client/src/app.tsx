@@ -40,11 +40,17 @@ export function App({ user, onLogout, changePassword }: Props) {
     },
     [open],
   );
-  const remove = async (id: string) => {
-    const removed = await list.remove(id);
-    if (removed && id === chat.conversationId) select(null);
-    return removed;
-  };
+  const newChat = useCallback(() => select(null), [select]);
+  const { remove: removeConversation } = list;
+  const openId = chat.conversationId;
+  const remove = useCallback(
+    async (id: string) => {
+      const removed = await removeConversation(id);
+      if (removed && id === openId) select(null);
+      return removed;
+    },
+    [removeConversation, openId, select],
+  );
 
   const title = list.conversations.find((c) => c.id === chat.conversationId)?.title ?? 'New chat';
   const streaming = chat.streaming;
@@ -55,7 +61,7 @@ export function App({ user, onLogout, changePassword }: Props) {
           conversations={list.conversations}
           activeId={chat.conversationId}
           error={list.error}
-          onNew={() => select(null)}
+          onNew={newChat}
           onSelect={select}
           onRename={list.rename}
           onDelete={remove}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Conversation } from '../../../shared/schemas/chat.schema';
 import { ConversationItem } from './conversation-item';
 
@@ -11,8 +12,8 @@ interface Props {
   onDelete: (id: string) => Promise<boolean>;
 }
 
-/** The sidebar: a new-chat button and the conversations, most recent first. */
-export function ConversationList({ conversations, activeId, error, onNew, onSelect, onRename, onDelete }: Props) {
+/** The sidebar: a new-chat button and the conversations, most recent first. Memoized: it need not re-render per streamed token. */
+export const ConversationList = memo(function ConversationList({ conversations, activeId, error, onNew, onSelect, onRename, onDelete }: Props) {
   return (
     <nav className="conversation-list" aria-label="Conversations">
       <div className="conversation-list__top">
@@ -46,4 +47,4 @@ export function ConversationList({ conversations, activeId, error, onNew, onSele
       )}
     </nav>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Sliders } from '../../../shared/schemas/sliders.schema';
 import { TRAITS, type Trait } from '../../../shared/traits';
 import { percent } from '../lib/format';
@@ -14,8 +15,8 @@ interface Props {
   onChange: (trait: Trait, value: number) => void;
 }
 
-/** The three preference sliders and the normalized weights the server routes on. */
-export function SliderPanel({ sliders, weights, onChange }: Props) {
+/** The three preference sliders and the normalized weights the server routes on. Memoized: unchanged while an answer streams. */
+export const SliderPanel = memo(function SliderPanel({ sliders, weights, onChange }: Props) {
   return (
     <fieldset className="slider-panel">
       <legend className="slider-panel__legend">Answer style</legend>
@@ -49,7 +50,7 @@ export function SliderPanel({ sliders, weights, onChange }: Props) {
       <WeightsBar weights={weights} />
     </fieldset>
   );
-}
+});
 
 function WeightsBar({ weights }: { weights: readonly number[] }) {
   return (
