@@ -1,7 +1,7 @@
 import { tradeoffCurve } from '../../shared/palm/budget';
 import { certify } from '../../shared/palm/certify';
 import { geometricGrid } from '../../shared/palm/grid';
-import { bestCandidate, withinGap } from '../../shared/palm/scalarize';
+import { bestCandidate } from '../../shared/palm/scalarize';
 import { certifiedCover } from '../../shared/palm/select';
 import { resolutionForBudget, simplexLatticePoints } from '../../shared/palm/simplex';
 
@@ -189,9 +189,4 @@ export function gridGaps(members: readonly (readonly number[])[], candidates: re
     if (opt > 0) gaps.epsilon = Math.max(gaps.epsilon, 1 - got / opt);
   }
   return gaps;
-}
-
-/** True when every point is within (ε, δ) of OPT over the candidates. */
-export function coversAll(members: readonly (readonly number[])[], candidates: readonly (readonly number[])[], points: readonly (readonly number[])[], epsilon: number, delta: number): boolean {
-  return points.every((w) => withinGap(bestCandidate(w, members).value, bestCandidate(w, candidates).value, epsilon, delta));
 }

@@ -7,11 +7,11 @@ import type { LlmBackend } from '../../../server/llm/llm.types';
 import { buildPortfolio, type BuildOptions } from '../../../server/portfolio/build-pipeline';
 import { loadActivePortfolio } from '../../../server/portfolio/portfolio.store';
 import { loadPromptSet } from '../../../server/portfolio/prompt-set.loader';
-import { coversAll } from '../../../server/portfolio/select';
 import { DEFAULT_REWARDS } from '../../../server/rewards/registry';
 import { geometricGrid } from '../../../shared/palm/grid';
 import { tempDatabase } from '../../helpers/temp-db';
 import { REPO_ROOT, TEST_MODEL_PATH } from '../../helpers/test-model';
+import { coversAll } from './covers-all';
 
 const prompts = loadPromptSet(resolve(REPO_ROOT, 'data/prompts'));
 

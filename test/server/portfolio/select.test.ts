@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { coversAll, pairedGaps, selectPortfolio } from '../../../server/portfolio/select';
+import { pairedGaps, selectPortfolio } from '../../../server/portfolio/select';
 import { geometricGrid } from '../../../shared/palm/grid';
 import { landscape } from '../../../shared/palm/landscapes';
 import { sampleSimplex } from '../../../shared/palm/prng';
 import { certifiedCover } from '../../../shared/palm/select';
+import { coversAll } from './covers-all';
 
 describe('selectPortfolio', () => {
   const rewards = [
