@@ -67,8 +67,9 @@ async function runBuild(deps: BuildDeps, options: BuildOptions, job: BuildJob): 
   const trainM = await ctx.measure(policies, train);
   const usable = keepComplete(policies, trainM, say);
   ctx.total = (policies.length * train.length + usable.length * evalSet.length) * options.samples;
-  const trainR = usable.map((p) => estimateOf(trainM, p).mean);
-  const trainSe = usable.map((p) => estimateOf(trainM, p).stderr);
+  const trainEstimates = usable.map((p) => estimateOf(trainM, p));
+  const trainR = trainEstimates.map((e) => e.mean);
+  const trainSe = trainEstimates.map((e) => e.stderr);
   const selection = selectPortfolio(trainR, { ...options, method: options.selection, stderr: trainSe });
   say('select', selectionSummary(selection));
   say('generate-eval', `${selection.members.length} member(s) chosen on train; re-evaluating ${usable.length} candidates on ${evalSet.length} eval prompts`);
@@ -89,7 +90,7 @@ async function runBuild(deps: BuildDeps, options: BuildOptions, job: BuildJob): 
     gridSize: grid.length,
     gridWinners: new Set(selection.bestPerPoint).size,
     selection,
-    trainEstimates: usable.map((p) => estimateOf(trainM, p)),
+    trainEstimates,
     trainGaps: gridGaps(selection.members.map((i) => trainR[i] ?? []), trainR, grid, options.epsilon),
     certificate,
     generations: { fresh: trainM.generations.fresh + evalM.generations.fresh, cached: trainM.generations.cached + evalM.generations.cached },

@@ -32,7 +32,9 @@ export function answerDiversity(memberIds: readonly string[], samples: readonly 
   for (const s of samples) {
     if (!members.has(s.policyId)) continue;
     const key = `${s.promptId}\u0000${s.seed}`;
-    byPrompt.set(key, [...(byPrompt.get(key) ?? []), s.response]);
+    const texts = byPrompt.get(key);
+    if (texts) texts.push(s.response);
+    else byPrompt.set(key, [s.response]);
   }
   const scores = [...byPrompt.values()].map((texts) => distinctN(texts, n));
   return scores.length === 0 ? 0 : scores.reduce((a, b) => a + b, 0) / scores.length;
