@@ -1,9 +1,10 @@
+import { basename } from 'node:path';
 import { getLlama, LlamaChatSession, LlamaLogLevel } from 'node-llama-cpp';
 import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
 import { AsyncQueue } from './async-queue';
 import { fitChatToContext } from './chat-history';
 import { linkedAbort } from './linked-abort';
-import { assertGgufFile, isChatTunedGguf, modelFileName } from './gguf-file';
+import { assertGgufFile, isChatTunedGguf } from './gguf-file';
 import { LlmError } from './llm.types';
 import type { FinishReason, GenerateRequest, LlmBackend } from './llm.types';
 import { SequencePool } from './sequence-pool';
@@ -21,7 +22,7 @@ export interface EmbeddedBackendOptions {
 /** Tiny models (like the 128-token test model) still work up to 512 tokens. */
 const MIN_USEFUL_CONTEXT = 512;
 
-export function clampContextSize(requested: number, trainContextSize: number): number {
+function clampContextSize(requested: number, trainContextSize: number): number {
   return Math.max(1, Math.min(requested, Math.max(trainContextSize, MIN_USEFUL_CONTEXT)));
 }
 
@@ -83,7 +84,7 @@ class EmbeddedBackend implements LlmBackend {
     const { context, threads, chatTuned, modelPath } = parts;
     this.info = {
       kind: 'embedded' as const,
-      model: modelFileName(modelPath),
+      model: basename(modelPath),
       chatTuned,
       detail: `node-llama-cpp, ${modelPath}, ${threads} thread(s), ${parts.pool.freeCount} parallel, context ${context.contextSize} tokens`,
     };

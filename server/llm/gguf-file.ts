@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { readGgufFileInfo } from 'node-llama-cpp';
 import { LlmError } from './llm.types';
 
@@ -47,8 +47,4 @@ export async function isChatTunedGguf(absolutePath: string): Promise<boolean> {
     // Metadata we cannot read says nothing about tuning; loading will report real problems.
     return false;
   }
-}
-
-export function modelFileName(modelPath: string): string {
-  return basename(modelPath);
 }
