@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SendMessageInput, StreamEvent } from '../../shared/schemas/chat.schema';
+import type { SendMessageInput, SendMessageResult, StreamEvent } from '../../shared/schemas/chat.schema';
 import type { Sliders } from '../../shared/schemas/sliders.schema';
 import type { TestClient } from './test-server';
 
@@ -47,6 +47,13 @@ export class StreamRecorder {
   end(messageId: string, timeoutMs?: number): Promise<StreamEvent> {
     return this.waitFor(messageId, (e) => e.type !== 'token', timeoutMs);
   }
+}
+
+/** Sends `chat:send` and returns the ack's data; a refused send fails the test with its message. */
+export async function sendOk(client: TestClient, payload: SendMessageInput = sendPayload()): Promise<SendMessageResult> {
+  const ack = await client.emitWithAck('chat:send', payload);
+  if (!ack.ok) throw new Error(ack.error.message);
+  return ack.data;
 }
 
 export function sendPayload(overrides: Partial<SendMessageInput> = {}, sliders: Partial<Sliders> = {}): SendMessageInput {

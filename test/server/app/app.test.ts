@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../../server/db/schema';
 import { saveTestPortfolio } from '../../helpers/portfolio-fixture';
-import { StreamRecorder, sendPayload } from '../../helpers/stream-recorder';
+import { StreamRecorder, sendOk } from '../../helpers/stream-recorder';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
 describe('REST and static client', () => {
@@ -71,9 +71,7 @@ describe('shutdown', () => {
     const server = await startTestServer({ seed: (db) => saveTestPortfolio(db, { maxTokens: 4096 }) });
     const client = await server.connect();
     const recorder = new StreamRecorder(client);
-    const sent = await client.emitWithAck('chat:send', sendPayload());
-    if (!sent.ok) throw new Error(sent.error.message);
-    const id = sent.data.assistantMessage.id;
+    const id = (await sendOk(client)).assistantMessage.id;
     await recorder.waitFor(id, (e) => e.type === 'token');
     await server.app.close();
     const row = server.db.select().from(messages).where(eq(messages.id, id)).get();

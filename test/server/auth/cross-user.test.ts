@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SendMessageResult } from '../../../shared/schemas/chat.schema';
 import { conversations, messages } from '../../../server/db/schema';
 import { saveTestPortfolio } from '../../helpers/portfolio-fixture';
-import { StreamRecorder, sendPayload } from '../../helpers/stream-recorder';
+import { StreamRecorder, sendPayload, sendOk } from '../../helpers/stream-recorder';
 import { startTestServer, type TestClient, type TestServer } from '../../helpers/test-server';
 
 const NOT_FOUND = { ok: false, error: { code: 'not_found' } };
@@ -21,9 +21,7 @@ describe('one user cannot reach another user\'s data', () => {
     alice = await server.connect({ as: 'alice' });
     bob = await server.connect({ as: 'bob' });
     recorder = new StreamRecorder(alice);
-    const ack = await alice.emitWithAck('chat:send', sendPayload({ content: 'Alice asks a private question.' }, { safety: 1, humor: 0, brevity: 0 }));
-    if (!ack.ok) throw new Error(ack.error.message);
-    sent = ack.data;
+    sent = await sendOk(alice, sendPayload({ content: 'Alice asks a private question.' }, { safety: 1, humor: 0, brevity: 0 }));
     await recorder.waitFor(sent.assistantMessage.id, (e) => e.type === 'token');
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveTestPortfolio } from '../../helpers/portfolio-fixture';
-import { StreamRecorder, sendPayload } from '../../helpers/stream-recorder';
+import { StreamRecorder, sendPayload, sendOk } from '../../helpers/stream-recorder';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
 const LONG = { safety: 1, humor: 0, brevity: 0 };
@@ -16,16 +16,15 @@ describe('per-account limits on answers', () => {
     server = await startTestServer({ maxConcurrentPerUser: 1, seed: (db) => saveTestPortfolio(db, { maxTokens: 4096 }) });
     const alice = await server.connect({ as: 'alice' });
     const recorder = new StreamRecorder(alice);
-    const first = await alice.emitWithAck('chat:send', sendPayload({}, LONG));
-    if (!first.ok) throw new Error(first.error.message);
+    const first = await sendOk(alice, sendPayload({}, LONG));
     const second = await alice.emitWithAck('chat:send', sendPayload({}, LONG));
     expect(second).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     const bob = await server.connect({ as: 'bob' });
     const bobs = await bob.emitWithAck('chat:send', sendPayload({ content: 'Short one.' }));
     expect(bobs.ok).toBe(true);
     if (bobs.ok) await bob.emitWithAck('chat:stop', { messageId: bobs.data.assistantMessage.id });
-    await alice.emitWithAck('chat:stop', { messageId: first.data.assistantMessage.id });
-    await recorder.end(first.data.assistantMessage.id);
+    await alice.emitWithAck('chat:stop', { messageId: first.assistantMessage.id });
+    await recorder.end(first.assistantMessage.id);
     expect((await alice.emitWithAck('chat:send', sendPayload({ content: 'Now it fits.' }))).ok).toBe(true);
   });
 

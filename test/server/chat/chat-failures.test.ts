@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { conversations, messages } from '../../../server/db/schema';
 import { RESTART_ERROR } from '../../../server/chat/message.repository';
 import { LlmError, type GenerateRequest, type LlmBackend } from '../../../server/llm/llm.types';
-import { StreamRecorder, sendPayload } from '../../helpers/stream-recorder';
+import { StreamRecorder, sendPayload, sendOk } from '../../helpers/stream-recorder';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
 /**
@@ -37,9 +37,8 @@ describe('failures', () => {
     server = await startTestServer({ wrapLlm: failingAfter(5), quietErrors: true });
     const client = await server.connect();
     const recorder = new StreamRecorder(client);
-    const sent = await client.emitWithAck('chat:send', sendPayload());
-    if (!sent.ok) throw new Error(sent.error.message);
-    const id = sent.data.assistantMessage.id;
+    const sent = await sendOk(client);
+    const id = sent.assistantMessage.id;
     const end = await recorder.end(id);
     const row = server.db.select().from(messages).where(eq(messages.id, id)).get();
     expect(row).toMatchObject({ status: 'failed', error: 'the model stopped with an error', tokenCount: 5 });
@@ -50,7 +49,7 @@ describe('failures', () => {
     expect(server.logs.some((l) => l.level === 'error' && String(l.meta?.error).includes('connection reset'))).toBe(true);
 
     // The conversation is not stuck: the next message is accepted.
-    const next = await client.emitWithAck('chat:send', sendPayload({ conversationId: sent.data.conversation.id, content: 'Try again.' }));
+    const next = await client.emitWithAck('chat:send', sendPayload({ conversationId: sent.conversation.id, content: 'Try again.' }));
     expect(next.ok).toBe(true);
     if (next.ok) await recorder.end(next.data.assistantMessage.id);
   });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../../server/db/schema';
 import { saveTestPortfolio } from '../../helpers/portfolio-fixture';
-import { StreamRecorder, sendPayload } from '../../helpers/stream-recorder';
+import { StreamRecorder, sendOk } from '../../helpers/stream-recorder';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
 describe('answers cut at the policy length limit (real test model)', () => {
@@ -19,9 +19,7 @@ describe('answers cut at the policy length limit (real test model)', () => {
   it("stores finish_reason 'length', says so in the done event, on resume and in the conversation", async () => {
     const client = await server.connect();
     const recorder = new StreamRecorder(client);
-    const ack = await client.emitWithAck('chat:send', sendPayload());
-    if (!ack.ok) throw new Error(ack.error.message);
-    const { assistantMessage, conversation } = ack.data;
+    const { assistantMessage, conversation } = await sendOk(client);
     expect(assistantMessage.finishReason).toBeNull();
 
     const end = await recorder.end(assistantMessage.id);

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../../server/db/schema';
 import { saveTestPortfolio } from '../../helpers/portfolio-fixture';
-import { StreamRecorder, sendPayload } from '../../helpers/stream-recorder';
+import { StreamRecorder, sendPayload, sendOk } from '../../helpers/stream-recorder';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
 /** ~10 s of generation on the test model: no answer can finish before the test stops it. */
@@ -26,9 +26,7 @@ describe('stop, disconnect, resend and concurrent sends', () => {
   it('stop aborts mid-stream and keeps the partial text as a stopped message', async () => {
     const client = await server.connect();
     const recorder = new StreamRecorder(client);
-    const sent = await client.emitWithAck('chat:send', sendPayload());
-    if (!sent.ok) throw new Error(sent.error.message);
-    const id = sent.data.assistantMessage.id;
+    const id = (await sendOk(client)).assistantMessage.id;
     await recorder.waitFor(id, (e) => e.type === 'token');
 
     const stopped = await client.emitWithAck('chat:stop', { messageId: id });
@@ -53,9 +51,7 @@ describe('stop, disconnect, resend and concurrent sends', () => {
   it('a disconnect does not cancel the answer; a new connection resumes and gets all of it', async () => {
     const first = await server.connect();
     const firstRecorder = new StreamRecorder(first);
-    const sent = await first.emitWithAck('chat:send', sendPayload({}, FUNNY));
-    if (!sent.ok) throw new Error(sent.error.message);
-    const id = sent.data.assistantMessage.id;
+    const id = (await sendOk(first, sendPayload({}, FUNNY))).assistantMessage.id;
     await firstRecorder.waitFor(id, (e) => e.type === 'token');
     first.disconnect();
     const held = firstRecorder.text(id);
@@ -107,16 +103,15 @@ describe('stop, disconnect, resend and concurrent sends', () => {
   it('refuses a second send into a conversation while its answer streams', async () => {
     const client = await server.connect();
     const recorder = new StreamRecorder(client);
-    const sent = await client.emitWithAck('chat:send', sendPayload());
-    if (!sent.ok) throw new Error(sent.error.message);
-    const conversationId = sent.data.conversation.id;
+    const sent = await sendOk(client);
+    const conversationId = sent.conversation.id;
     const before = messageCount();
     const second = await client.emitWithAck('chat:send', sendPayload({ conversationId, content: 'And then?' }));
     expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(messageCount()).toBe(before);
 
-    await stopAnswer(client, sent.data.assistantMessage.id);
-    await recorder.end(sent.data.assistantMessage.id);
+    await stopAnswer(client, sent.assistantMessage.id);
+    await recorder.end(sent.assistantMessage.id);
     const third = await client.emitWithAck('chat:send', sendPayload({ conversationId, content: 'And then?' }));
     expect(third.ok).toBe(true);
     if (third.ok) await stopAnswer(client, third.data.assistantMessage.id);

@@ -4,7 +4,7 @@ import { messages } from '../../../server/db/schema';
 import { createOllamaBackend } from '../../../server/llm/ollama.backend';
 import { startFakeOllama, type FakeOllama } from '../../fakes/fake-ollama';
 import { saveTestPortfolio } from '../../helpers/portfolio-fixture';
-import { StreamRecorder, sendPayload } from '../../helpers/stream-recorder';
+import { StreamRecorder, sendPayload, sendOk } from '../../helpers/stream-recorder';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
 const BASE = 'stories260K.gguf';
@@ -29,9 +29,8 @@ describe('chat served by Ollama (protocol fake), the production code path', () =
   async function send(sliders: Parameters<typeof sendPayload>[1] = {}) {
     const client = await server.connect();
     const recorder = new StreamRecorder(client);
-    const sent = await client.emitWithAck('chat:send', sendPayload({}, sliders));
-    if (!sent.ok) throw new Error(sent.error.message);
-    return { client, recorder, id: sent.data.assistantMessage.id };
+    const sent = await sendOk(client, sendPayload({}, sliders));
+    return { client, recorder, id: sent.assistantMessage.id };
   }
 
   const row = (id: string) => server.db.select().from(messages).where(eq(messages.id, id)).get();

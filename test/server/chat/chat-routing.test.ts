@@ -4,14 +4,13 @@ import { messages } from '../../../server/db/schema';
 import { basePolicy } from '../../../server/portfolio/base-policy';
 import { activatePortfolioVersion } from '../../../server/portfolio/portfolio.store';
 import { saveTestPortfolio } from '../../helpers/portfolio-fixture';
-import { StreamRecorder, sendPayload } from '../../helpers/stream-recorder';
+import { StreamRecorder, sendPayload, sendOk } from '../../helpers/stream-recorder';
 import { startTestServer, type TestClient, type TestServer } from '../../helpers/test-server';
 
 async function sendAndFinish(client: TestClient, recorder: StreamRecorder, sliders: Parameters<typeof sendPayload>[1]) {
-  const ack = await client.emitWithAck('chat:send', sendPayload({}, sliders));
-  if (!ack.ok) throw new Error(ack.error.message);
-  await recorder.end(ack.data.assistantMessage.id);
-  return ack.data.assistantMessage;
+  const { assistantMessage } = await sendOk(client, sendPayload({}, sliders));
+  await recorder.end(assistantMessage.id);
+  return assistantMessage;
 }
 
 describe('routing sliders to portfolio policies', () => {

@@ -3,7 +3,7 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SendMessageInput } from '../../../shared/schemas/chat.schema';
 import { conversations, messages } from '../../../server/db/schema';
-import { StreamRecorder, sendPayload } from '../../helpers/stream-recorder';
+import { StreamRecorder, sendPayload, sendOk } from '../../helpers/stream-recorder';
 import { startTestServer, type TestClient, type TestServer } from '../../helpers/test-server';
 
 const valid = sendPayload();
@@ -93,9 +93,7 @@ describe('malformed payloads', () => {
     emitRaw('chat:send', sendPayload({ content: 'No ack for me.' }));
     await expect.poll(() => rows().messages).toBe((before.messages ?? 0) + 2);
 
-    const ack = await client.emitWithAck('chat:send', sendPayload());
-    if (!ack.ok) throw new Error(ack.error.message);
-    await recorder.end(ack.data.assistantMessage.id);
+    await recorder.end((await sendOk(client)).assistantMessage.id);
     expect(client.connected).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { titleFrom } from '../../../server/chat/conversation.repository';
 import { messages } from '../../../server/db/schema';
 import type { GenerateRequest } from '../../../server/llm/llm.types';
 import { saveTestPortfolio } from '../../helpers/portfolio-fixture';
-import { StreamRecorder, sendPayload } from '../../helpers/stream-recorder';
+import { StreamRecorder, sendPayload, sendOk } from '../../helpers/stream-recorder';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
 describe('conversations', () => {
@@ -34,15 +34,13 @@ describe('conversations', () => {
     const client = await server.connect();
     const recorder = new StreamRecorder(client);
     const funny = { safety: 0, humor: 1, brevity: 0 };
-    const first = await client.emitWithAck('chat:send', sendPayload({ content: 'First question' }, funny));
-    if (!first.ok) throw new Error(first.error.message);
-    await recorder.end(first.data.assistantMessage.id);
-    const conversationId = first.data.conversation.id;
-    const second = await client.emitWithAck('chat:send', sendPayload({ conversationId, content: 'Second question' }, funny));
-    if (!second.ok) throw new Error(second.error.message);
-    await recorder.end(second.data.assistantMessage.id);
+    const first = await sendOk(client, sendPayload({ content: 'First question' }, funny));
+    await recorder.end(first.assistantMessage.id);
+    const conversationId = first.conversation.id;
+    const second = await sendOk(client, sendPayload({ conversationId, content: 'Second question' }, funny));
+    await recorder.end(second.assistantMessage.id);
 
-    const firstAnswer = recorder.text(first.data.assistantMessage.id);
+    const firstAnswer = recorder.text(first.assistantMessage.id);
     expect(requests.at(-1)?.messages).toEqual([
       { role: 'user', content: 'First question' },
       { role: 'assistant', content: firstAnswer },
@@ -76,11 +74,10 @@ describe('conversations', () => {
   it('deleting a conversation stops its running answer first', async () => {
     const client = await server.connect();
     const recorder = new StreamRecorder(client);
-    const sent = await client.emitWithAck('chat:send', sendPayload({}, { safety: 1, humor: 0, brevity: 0 }));
-    if (!sent.ok) throw new Error(sent.error.message);
-    const id = sent.data.assistantMessage.id;
+    const sent = await sendOk(client, sendPayload({}, { safety: 1, humor: 0, brevity: 0 }));
+    const id = sent.assistantMessage.id;
     await recorder.waitFor(id, (e) => e.type === 'token');
-    const deleted = await client.emitWithAck('conversation:delete', { conversationId: sent.data.conversation.id });
+    const deleted = await client.emitWithAck('conversation:delete', { conversationId: sent.conversation.id });
     expect(deleted.ok).toBe(true);
     expect(await recorder.end(id)).toMatchObject({ type: 'done', status: 'stopped' });
     expect(server.db.select().from(messages).where(eq(messages.id, id)).get()).toBeUndefined();
