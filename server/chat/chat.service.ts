@@ -98,10 +98,7 @@ export class ChatService {
     const conversation = this.deps.conversations.find(conversationId, userId);
     if (!conversation) throw new AppError('not_found', 'conversation not found');
     void socket.join(conversationRoom(conversationId));
-    const messages = this.deps.messages.listForConversation(conversationId).map((m) => {
-      const live = this.deps.engine.liveContent(m.id);
-      return live === undefined ? m : { ...m, content: live };
-    });
+    const messages = this.deps.messages.listForConversation(conversationId).map((m) => this.withLiveContent(m));
     return { conversation, messages };
   }
 
@@ -126,8 +123,13 @@ export class ChatService {
     const conversation = this.deps.conversations.find(userMessage.conversationId, userId);
     const assistantMessage = this.deps.messages.findReplyTo(userMessage.id);
     if (!conversation || !assistantMessage) throw new AppError('conflict', 'this message id was already used');
-    const live = this.deps.engine.liveContent(assistantMessage.id);
-    return { conversation, userMessage, assistantMessage: live === undefined ? assistantMessage : { ...assistantMessage, content: live }, duplicate: true };
+    return { conversation, userMessage, assistantMessage: this.withLiveContent(assistantMessage), duplicate: true };
+  }
+
+  /** A streaming message as stored lags by up to a batch; the engine holds its text so far. */
+  private withLiveContent(message: Message): Message {
+    const live = this.deps.engine.liveContent(message.id);
+    return live === undefined ? message : { ...message, content: live };
   }
 
   private conversationFor(input: SendMessageInput, userId: string): Conversation {

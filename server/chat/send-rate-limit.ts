@@ -10,12 +10,17 @@ export interface RateLimitOptions {
 /** Every send starts a model generation, the expensive part: a looping client must not queue hundreds. */
 export const DEFAULT_SEND_LIMIT: RateLimitOptions = { burst: 20, perMinute: 20 };
 
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
 /**
  * A token bucket per client address (per connection would reset on every reconnect).
  * Only sends that would start a generation are counted; invalid payloads and resends are not.
  */
 export class SendRateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets = new Map<string, Bucket>();
 
   constructor(
     private readonly clock: () => number,
@@ -28,7 +33,7 @@ export class SendRateLimiter {
     const now = this.clock();
     const { burst, perMinute } = this.options;
     const bucket = this.buckets.get(key) ?? { tokens: burst, at: now };
-    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) * perMinute) / 60_000);
+    bucket.tokens = Math.min(burst, this.refilled(bucket, now));
     bucket.at = now;
     this.buckets.set(key, bucket);
     if (bucket.tokens < 1) {
@@ -42,7 +47,12 @@ export class SendRateLimiter {
   /** Full buckets carry no state worth keeping; dropping them bounds memory. */
   private forgetFull(now: number): void {
     for (const [key, b] of this.buckets) {
-      if (b.tokens + ((now - b.at) * this.options.perMinute) / 60_000 >= this.options.burst) this.buckets.delete(key);
+      if (this.refilled(b, now) >= this.options.burst) this.buckets.delete(key);
     }
+  }
+
+  /** The bucket's tokens with the refill since it was last touched, not yet capped at the burst. */
+  private refilled(bucket: Bucket, now: number): number {
+    return bucket.tokens + ((now - bucket.at) * this.options.perMinute) / 60_000;
   }
 }
