@@ -7,7 +7,7 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  */
 const PREFIX = 'scrypt$v1';
 /** N = 2^15, r = 8: 32 MiB and about 50-100 ms per hash, the OWASP-recommended floor. */
-export const DEFAULT_COST = { N: 2 ** 15, r: 8, p: 1 } as const;
+const DEFAULT_COST = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 

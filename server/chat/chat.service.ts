@@ -13,7 +13,7 @@ import { conversationRoom, type AppSocket } from './socket-handler';
 import { terminalEvent, type StreamEngine } from './stream-engine';
 
 /** Turns sent to the model as context: the last 20 exchanges, before the context-window fit. */
-export const HISTORY_MESSAGES = 40;
+const HISTORY_MESSAGES = 40;
 
 export interface ChatServiceDeps {
   db: Db;

@@ -3,7 +3,7 @@ import type { Conversation } from '../../shared/schemas/chat.schema';
 import type { Db } from '../db/client';
 import { conversations } from '../db/schema';
 
-export const TITLE_CHARS = 60;
+const TITLE_CHARS = 60;
 
 /** A readable title from the first message: whitespace collapsed, cut at a word near 60 chars. */
 export function titleFrom(content: string): string {

@@ -12,7 +12,7 @@ export const RESTART_ERROR = 'interrupted by a server restart';
 /** Rows are ordered by time, then by insertion, since a user message and its answer share a millisecond. */
 const chronological = [asc(messages.createdAt), asc(sql`rowid`)];
 
-export function toMessage(r: Row): Message {
+function toMessage(r: Row): Message {
   const routing = routingInfoSchema.safeParse(r.routing);
   return {
     id: r.id,

@@ -8,7 +8,7 @@ export interface RateLimitOptions {
 }
 
 /** Every send starts a model generation, the expensive part: a looping client must not queue hundreds. */
-export const DEFAULT_SEND_LIMIT: RateLimitOptions = { burst: 20, perMinute: 20 };
+const DEFAULT_SEND_LIMIT: RateLimitOptions = { burst: 20, perMinute: 20 };
 
 interface Bucket {
   tokens: number;
